@@ -1,0 +1,98 @@
+"""The command line: `python main.py check PATH... [--json OUT] [--tables]`.
+
+A file that cannot be read gets one line on stderr and an entry with "error"; the others are still
+analysed. Exit status: 0 all analysed, 2 when any file could not be read.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Iterable
+
+from core import APP_NAME, APP_VERSION
+from core.errors import DisclosureError
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def expand(paths: Iterable[str]) -> list[Path]:
+    """Files as given; a folder stands for every PDF under it (sorted, recursively)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() == ".pdf"))
+        else:
+            out.append(p)
+    return out
+
+
+def add_check_parser(sub: Any) -> None:
+    check = sub.add_parser("check", help="检查预决算公开 PDF / check disclosure PDFs")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="PDF 文件或文件夹")
+    check.add_argument("--json", metavar="OUT", help="把结果写成 JSON 文件（- 表示标准输出）")
+    check.add_argument("--tables", action="store_true", help="JSON 中包含每个表格单元格")
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from core.analysis import analyse
+    from core.report_json import document_json, error_json
+
+    documents: list[dict[str, Any]] = []
+    status = EXIT_OK
+    for path in expand(args.paths):
+        try:
+            report = analyse(path)
+        except DisclosureError as exc:
+            print(f"{path}: {exc}", file=sys.stderr)
+            documents.append(error_json(path, exc))
+            status = EXIT_UNREADABLE
+            continue
+        except Exception as exc:  # a parser bug must not stop the other files
+            log.exception("analysis of %s failed", path)
+            print(f"{path}: 分析时发生内部错误：{exc!r}", file=sys.stderr)
+            documents.append({"path": str(path), "error": f"内部错误：{exc!r}",
+                              "error_code": "internal"})
+            status = EXIT_UNREADABLE
+            continue
+        documents.append(document_json(report, args.tables))
+        if not args.json:
+            _print_summary(documents[-1])
+    if args.json:
+        text = json.dumps({"app": APP_NAME, "version": APP_VERSION, "documents": documents},
+                          ensure_ascii=False, indent=1)
+        if args.json == "-":
+            print(text)
+        else:
+            Path(args.json).write_text(text, encoding="utf-8")
+    return status
+
+
+def _print_summary(doc: dict[str, Any]) -> None:
+    print(f"{doc['path']}: {doc['kind'] or '?'} {doc['scope'] or '?'} {doc['year'] or '?'} "
+          f"{doc['entity'] or '?'}, {doc['pages']} 页, {len(doc['tables'])} 张表")
+    for t in doc["tables"]:
+        pages = ",".join(map(str, t["pages"]))
+        print(f"  {t['id']:<10} 第{pages}页 单位:{t['unit'] or '?'} {t['rows']}行 {t['title']}")
+    for w in doc["warnings"]:
+        print(f"  ! {w}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description=f"{APP_NAME} {APP_VERSION}")
+    parser.add_argument("--version", action="version", version=APP_VERSION)
+    sub = parser.add_subparsers(dest="command", required=True)
+    add_check_parser(sub)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    if args.command == "check":
+        return run_check(args)
+    return EXIT_OK

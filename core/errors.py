@@ -1,0 +1,40 @@
+"""Typed errors: each one is a reason a document cannot be analysed, with a message for people."""
+from __future__ import annotations
+
+
+class DisclosureError(Exception):
+    """Base of every error core raises on purpose; str(error) is a one-line Chinese message."""
+
+    code = "error"
+
+
+class FileMissing(DisclosureError):
+    code = "missing"
+
+
+class EmptyFile(DisclosureError):
+    code = "empty"
+
+
+class NotPdf(DisclosureError):
+    code = "not-pdf"
+
+
+class CorruptPdf(DisclosureError):
+    code = "corrupt"
+
+
+class PasswordProtected(DisclosureError):
+    code = "encrypted"
+
+
+class NoTextLayer(DisclosureError):
+    """Every page is an image (a scan): nothing can be checked without OCR."""
+
+    code = "no-text"
+
+
+class Cancelled(DisclosureError):
+    """The caller asked the running analysis to stop."""
+
+    code = "cancelled"

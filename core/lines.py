@@ -1,0 +1,96 @@
+"""Group a page's characters into text lines.
+
+Lines are built by vertical overlap, not by equal baselines: some producers (ONLYOFFICE) set the
+digits of a sentence about 5 pt lower than its Chinese text, and pdfplumber's default extraction
+then moves every number out of its sentence. A character joins the line its box overlaps most,
+judged against the line's own band, so an offset number stays where it is read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.model import Char, Line
+
+MIN_OVERLAP = 0.45  # share of the smaller height two boxes must overlap to be on one line
+GAP_SPACE = 0.45  # a horizontal gap wider than this many character heights reads as a space
+GAP_SPLIT = 3.0  # a gap wider than this many heights starts a separate line (two-ended lines)
+DUP_TOLERANCE = 0.8  # "fake bold": the same glyph printed twice within this distance
+
+
+@dataclass
+class _Band:
+    top: float
+    bottom: float
+    chars: list[Char] = field(default_factory=list)
+
+    def overlap(self, c: Char) -> float:
+        inter = min(self.bottom, c.bottom) - max(self.top, c.top)
+        return inter / max(1e-6, min(self.bottom - self.top, c.height))
+
+
+def _dedupe(chars: list[Char]) -> list[Char]:
+    seen: dict[tuple[str, int, int], Char] = {}
+    out = []
+    for c in chars:
+        key = (c.text, round(c.x0 / DUP_TOLERANCE), round(c.top / DUP_TOLERANCE))
+        if key in seen:
+            continue
+        seen[key] = c
+        out.append(c)
+    return out
+
+
+def _bands(chars: list[Char]) -> list[_Band]:
+    bands: list[_Band] = []
+    for c in sorted(chars, key=lambda c: (c.cy, c.x0)):
+        best, best_overlap = None, MIN_OVERLAP
+        for band in reversed(bands[-6:]):  # only recent bands can still overlap
+            if band.bottom < c.top:
+                continue
+            o = band.overlap(c)
+            if o >= best_overlap:
+                best, best_overlap = band, o
+        if best is None:
+            best = _Band(c.top, c.bottom)
+            bands.append(best)
+        best.chars.append(c)
+    return bands
+
+
+def _segments(page: int, chars: list[Char]) -> list[Line]:
+    """Split a band's characters, left to right, at wide gaps; text spaces mark narrower ones."""
+    chars = sorted(chars, key=lambda c: c.x0)
+    heights = sorted(c.height for c in chars)
+    size = heights[len(heights) // 2]
+    lines: list[Line] = []
+    current: list[Char] = []
+    for c in chars:
+        if current and c.x0 - max(p.x1 for p in current[-3:]) > GAP_SPLIT * size:
+            lines.append(_make_line(page, current, size))
+            current = []
+        current.append(c)
+    if current:
+        lines.append(_make_line(page, current, size))
+    return lines
+
+
+def _make_line(page: int, chars: list[Char], size: float) -> Line:
+    text: list[str] = []
+    index: list[int] = []
+    for i, c in enumerate(chars):
+        if i and c.x0 - chars[i - 1].x1 > GAP_SPACE * size:
+            text.append(" ")
+            index.append(-1)
+        text.append(c.text)
+        index.append(i)
+    return Line(page, chars, "".join(text), index)
+
+
+def build_lines(page: int, chars: list[Char]) -> list[Line]:
+    """The page's lines in reading order (top to bottom, then left to right)."""
+    printed = _dedupe([c for c in chars if not c.text.isspace()])
+    lines: list[Line] = []
+    for band in _bands(printed):
+        lines.extend(_segments(page, band.chars))
+    lines.sort(key=lambda ln: (round(ln.top), ln.x0))
+    return lines

@@ -1,0 +1,123 @@
+"""The document model: pages, characters with boxes and text lines, all in PDF points.
+
+Coordinates follow pdfplumber: origin at the top-left of the page, y growing downwards; a box is
+`(x0, top, x1, bottom)`. Page numbers are 1-based everywhere outside this module's lists.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+Bbox = tuple[float, float, float, float]
+
+
+def union(boxes: Iterable[Bbox]) -> Bbox:
+    """Smallest box holding all boxes (which must not be empty)."""
+    x0s, tops, x1s, bottoms = zip(*boxes)
+    return (min(x0s), min(tops), max(x1s), max(bottoms))
+
+
+def rounded(box: Bbox) -> list[float]:
+    return [round(v, 2) for v in box]
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    """One printed character; `size` is the font size (the box height when unknown)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def box(self) -> Bbox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Line:
+    """Characters that read as one line, left to right.
+
+    `text` may hold spaces that stand for visible gaps; `index[i]` is the position in `chars` of
+    `text[i]`, or -1 for such a space.
+    """
+
+    page: int
+    chars: list[Char]
+    text: str
+    index: list[int]
+
+    @property
+    def box(self) -> Bbox:
+        return union(c.box for c in self.chars)
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.chars)
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(c.x1 for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        heights = sorted(c.height for c in self.chars)
+        return heights[len(heights) // 2]
+
+    def span_box(self, start: int, end: int) -> Bbox | None:
+        """Box of text[start:end], or None when it holds no printed character."""
+        chars = [self.chars[i] for i in self.index[start:end] if i >= 0]
+        return union(c.box for c in chars) if chars else None
+
+
+@dataclass(slots=True)
+class Page:
+    number: int
+    width: float
+    height: float
+    chars: list[Char]
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def has_text(self) -> bool:
+        return sum(1 for c in self.chars if not c.text.isspace()) >= 5
+
+
+@dataclass(slots=True)
+class Document:
+    """A PDF as read: its identity, its pages and what was recognised about it."""
+
+    path: str
+    sha256: str
+    producer: str
+    pages: list[Page]
+    kind: str | None = None  # 预算 / 决算
+    scope: str | None = None  # 部门 / 单位
+    year: int | None = None
+    entity: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def page(self, number: int) -> Page:
+        return self.pages[number - 1]

@@ -1,0 +1,176 @@
+"""Turn the grids of one table (first page and continuations) into a ParsedTable."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+from core.amounts import clean, is_amount, parse_amount
+from core.model import union
+from core.tables.columns import (CODE_NAME_RE, CODE_RE, FILLER, Column, Panel, classify_columns,
+                                 header_rows, panels)
+from core.tables.grid import Grid, GridCell
+from core.tables.model import LABEL_COLUMNS, CellRef, ParsedTable
+
+TOTAL_NAME = re.compile(r"^(合计|总计|本年收入合计|本年支出合计|收入总计|支出总计)$")
+
+
+@dataclass
+class Part:
+    """One grid of the table and the number of header rows printed at its top."""
+
+    grid: Grid
+    nheader: int
+
+
+def _level(code: str, name: str) -> int | None:
+    if code:
+        return {3: 1, 5: 2, 7: 3}.get(len(code))
+    return 0 if TOTAL_NAME.match(name) else None
+
+
+def _unique(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        base, k = n or "值", 2
+        while n in out or not n:
+            n = f"{base}#{k}"
+            k += 1
+        out.append(n)
+    return out
+
+
+def _map_columns(first: Grid, other: Grid) -> dict[int, int]:
+    """Column of the first grid that each column of a continuation grid stands under."""
+    mapping = {}
+    for c in range(other.ncols):
+        lo, hi = other.xs[c], other.xs[c + 1]
+        best, overlap = None, 0.0
+        for k in range(first.ncols):
+            o = min(hi, first.xs[k + 1]) - max(lo, first.xs[k])
+            if o > overlap:
+                best, overlap = k, o
+        if best is not None and overlap > 0.5 * (hi - lo):
+            mapping[c] = best
+    return mapping
+
+
+class _Builder:
+    def __init__(self, panels_: list[Panel]) -> None:
+        self.panels = panels_
+        self.records: list[dict[str, object]] = []
+        self.cells: dict[tuple[int, str], CellRef] = {}
+        self.notes: list[str] = []
+        self.bad_values = 0
+        self.values = 0
+        self.names = [_unique([c.header for c in p.of("value")]) for p in panels_]
+
+    def add_row(self, grid: Grid, r: int, colmap: dict[int, int]) -> None:
+        row_cells = grid.row(r)
+        if len(row_cells) == 1 and grid.ncols > 2 and row_cells[0].flat:
+            self.notes.append(row_cells[0].flat)  # a full-width 说明 inside the frame
+            return
+        by_col: dict[int, GridCell] = {}
+        for cell in row_cells:
+            for c in range(cell.c0, cell.c1):
+                k = colmap.get(c)
+                if k is not None and k not in by_col and cell.c0 == c:
+                    by_col[k] = cell
+        for panel, names in zip(self.panels, self.names):
+            self._add_panel_row(panel, names, by_col, grid.page)
+
+    def _add_panel_row(self, panel: Panel, names: list[str], by_col: dict[int, GridCell],
+                       page: int) -> None:
+        def text(col: Column) -> str:
+            cell = by_col.get(col.index)
+            return cell.flat if cell else ""
+
+        refs: dict[str, CellRef] = {}
+        code_cells = panel.of("code") + panel.of("code-part")
+        code = "".join(text(c) for c in sorted(code_cells, key=lambda c: c.index))
+        name_cells = [by_col[c.index] for c in panel.of("name") if c.index in by_col]
+        name = "".join(c.flat for c in name_cells)
+        m = CODE_NAME_RE.match(name)
+        if not code and m:
+            code, name = m.group(1), m.group(2)
+        if code and not CODE_RE.match(code):
+            if not name:
+                code, name = "", code  # a label printed in the code column
+            else:
+                code = re.sub(r"\D", "", code) if CODE_RE.match(re.sub(r"\D", "", code)) else code
+        values: dict[str, Decimal | None] = {}
+        for col, colname in zip(panel.of("value"), names):
+            cell = by_col.get(col.index)
+            raw = cell.flat if cell else ""
+            value = parse_amount(raw)
+            if raw and value is None and not FILLER.match(raw):
+                if not is_amount(raw) and not name:
+                    name = raw  # a label that strayed into a value column
+                else:
+                    self.bad_values += 1
+            if raw:
+                self.values += 1
+            values[colname] = value
+            if cell is not None and raw:
+                refs[colname] = CellRef(page, cell.box, cell.text)
+        if not code and not name and all(v is None for v in values.values()):
+            return
+        if code and code_cells:
+            boxes = [by_col[c.index].box for c in code_cells if c.index in by_col]
+            if boxes:
+                refs["code"] = CellRef(page, union(boxes), code)
+        if name_cells:
+            refs["name"] = CellRef(page, union(c.box for c in name_cells),
+                                   "".join(c.text for c in name_cells))
+        row = len(self.records)
+        self.records.append({"side": panel.side, "code": code, "name": clean(name),
+                             "level": _level(code, clean(name)), **values})
+        for key, ref in refs.items():
+            self.cells[(row, key)] = ref
+
+
+def build_table(parts: list[Part], table_id: str, title: str, number: str | None,
+                unit: str | None) -> ParsedTable:
+    first = parts[0].grid
+    nheader = parts[0].nheader
+    columns = classify_columns(first, nheader)
+    panel_list = panels(first, nheader, columns)
+    builder = _Builder(panel_list)
+    pages: list[int] = []
+    for i, part in enumerate(parts):
+        colmap = ({c: c for c in range(first.ncols)} if i == 0
+                  else _map_columns(first, part.grid))
+        start = part.nheader if i == 0 else header_rows(part.grid) if _repeats_header(
+            first, nheader, part.grid) else 0
+        for r in range(start, part.grid.nrows):
+            builder.add_row(part.grid, r, colmap)
+        if part.grid.page not in pages:
+            pages.append(part.grid.page)
+    value_columns: dict[str, list[str]] = {}
+    for panel, names in zip(panel_list, builder.names):
+        side_cols = value_columns.setdefault(panel.side, [])
+        side_cols.extend(n for n in names if n not in side_cols)
+    all_values = [c for cols in value_columns.values() for c in cols]
+    frame = pd.DataFrame(builder.records, columns=LABEL_COLUMNS + list(dict.fromkeys(all_values)))
+    frame = frame.astype(object).where(pd.notna(frame), None)
+    empty = builder.values == 0 or all(
+        frame[c].isna().all() for c in dict.fromkeys(all_values))
+    confidence = 1.0
+    if builder.values:
+        confidence -= min(0.5, builder.bad_values / builder.values)
+    if not all_values:
+        confidence = 0.3
+    table = ParsedTable(table_id, title, number, unit, pages, frame, builder.cells, value_columns,
+                        empty=empty, confidence=confidence)
+    if builder.notes:
+        table.note = "；".join(builder.notes)
+    return table
+
+
+def _repeats_header(first: Grid, nheader: int, other: Grid) -> bool:
+    if nheader == 0 or other.nrows == 0:
+        return False
+    top = [first.row_text(r) for r in range(nheader)]
+    return other.row_text(0) in top
