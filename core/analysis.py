@@ -68,7 +68,7 @@ def _text_warnings(doc: Document, data: bytes) -> None:
         if n in scanned:
             doc.warnings.append(f"第{n}页没有文字层（图片或扫描页），其内容未检查")
         elif n != 1:
-            doc.warnings.append(f"第{n}页为空白页")
+            doc.warnings.append(f"第{n}页没有文字（空白页或矢量图表）")
 
 
 def analyse(path: str | Path, progress: ProgressFn | None = None,

@@ -52,9 +52,14 @@ def canonical_entity(name: str) -> str:
 COVER_MAX_CHARS = 160  # a cover prints a title and a name or two, not prose
 
 
-def _cover_pages(doc: Document) -> list[Page]:
+def _cover_text(doc: Document) -> str:
+    """The first page's opening lines, up to a 目录 that may share the page."""
     pages = [p for p in doc.pages[:3] if p.has_text]
-    return [p for p in pages[:1] if len(_page_text(p)) <= COVER_MAX_CHARS]
+    if not pages:
+        return ""
+    text = _page_text(pages[0])
+    text = text.split("目录")[0]
+    return text if len(text) <= COVER_MAX_CHARS else ""
 
 
 def _vote(values: list[str]) -> str | None:
@@ -63,7 +68,7 @@ def _vote(values: list[str]) -> str | None:
 
 def recognise(doc: Document) -> None:
     """Fill doc.kind, scope, year and entity from the text."""
-    cover = "".join(_page_text(p) for p in _cover_pages(doc))
+    cover = _cover_text(doc)
     head_text = "".join(_page_text(p) for p in doc.pages[:4])
     all_lines = [_flat(ln.text) for p in doc.pages for ln in p.lines]
 

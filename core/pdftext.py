@@ -43,6 +43,8 @@ def read_bytes(path: Path) -> bytes:
         raise EmptyFile(f"文件为空（0 字节）：{path.name}")
     if b"%PDF-" not in data[:1024]:
         raise NotPdf(f"不是 PDF 文件（缺少 %PDF 文件头）：{path.name}")
+    if b"%%EOF" not in data[-2048:]:
+        raise CorruptPdf(f"PDF 文件不完整（文件末尾缺少 %%EOF，可能下载或复制时被截断）：{path.name}")
     return data
 
 
@@ -58,7 +60,7 @@ def open_pdf(data: bytes, name: str) -> pdfium.PdfDocument:
     return doc
 
 
-def _display(box: tuple[float, float, float, float], rotation: int, crop: tuple[float, ...]
+def display_box(box: tuple[float, float, float, float], rotation: int, crop: tuple[float, ...]
              ) -> tuple[float, float, float, float]:
     """A PDF-space box (left, bottom, right, top) as (x0, top, x1, bottom) on the page as shown.
 
@@ -93,7 +95,7 @@ def _page_chars(page: pdfium.PdfPage, rotation: int, crop: tuple[float, ...]) ->
             box = textpage.get_charbox(i, loose=True)
             if box[2] <= box[0] or box[3] <= box[1]:
                 continue
-            chars.append(Char(chr(code), *_display(box, rotation, crop)))
+            chars.append(Char(chr(code), *display_box(box, rotation, crop)))
         return chars
     finally:
         textpage.close()

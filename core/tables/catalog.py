@@ -82,6 +82,9 @@ def split_number(text: str) -> tuple[str | None, str]:
 def classify(title: str) -> str | None:
     """Canonical id for a title line (numbering, year and entity may precede the name), or None."""
     core = normalize_title(split_number(title)[1])
+    qualifier = re.search(r"（([^（）]{1,12})）$", core)
+    if qualifier and "分单位" not in qualifier.group(1) and not core.endswith("（分科目）"):
+        core = core[:qualifier.start()]  # 一般公共预算支出预算表（功能科目）
     for kind in KINDS:
         for i in range(len(core)):
             if kind.pattern.fullmatch(core, i):

@@ -136,7 +136,9 @@ def classify_columns(grid: Grid, nheader: int) -> list[Column]:
         codes = sum(1 for t in body if CODE_RE.match(t))
         code_names = sum(1 for t in body if CODE_NAME_RE.match(t))
         parts = sum(1 for t in body if CODE_PART_RE.match(t))
-        if "行次" in head or "栏次" in last:
+        if not path and not body:
+            col.role = "empty"  # an unruled margin inside the table's frame
+        elif "行次" in head or "栏次" in last:
             col.role = "rowno"
         elif last in ("类", "款", "项") and (parts or not body):
             col.role, col.part = "code-part", last
@@ -158,29 +160,35 @@ def panels(grid: Grid, nheader: int, columns: list[Column]) -> list[Panel]:
     """Split the columns into panels and name each panel's side from the header above it."""
     groups: list[list[Column]] = []
     for col in columns:
+        if col.role == "empty":
+            continue
         label = col.role != "value"
         if not groups or (label and any(c.role == "value" for c in groups[-1])):
             groups.append([])
         groups[-1].append(col)
+    if len(groups) == 1:
+        return [Panel("", groups[0])]
     result = []
     for i, group in enumerate(groups):
-        side = _side_name(grid, group) if len(groups) > 1 else ""
-        result.append(Panel(side or (str(i + 1) if len(groups) > 1 else ""), group))
-    for panel in result:
-        for col in panel.columns:
-            if panel.side and col.path and col.path[0] == panel.side:
-                col.path = col.path[1:] or col.path
+        parts = _side_parts(grid, nheader, group)
+        panel = Panel("/".join(parts) or str(i + 1), group)
+        for col in group:
+            rest = [p for p in col.path if p not in parts]
+            col.path = rest or col.path[-1:]
+        result.append(panel)
     return result
 
 
-def _side_name(grid: Grid, group: list[Column]) -> str:
-    """The text of the top header cell standing over the whole panel, if there is one."""
+def _side_parts(grid: Grid, nheader: int, group: list[Column]) -> list[str]:
+    """Texts of the header cells standing over the whole panel, top down (收入; 支出/功能分类)."""
     first, last = group[0].index, group[-1].index
-    for r in range(grid.nrows):
+    parts: list[str] = []
+    for r in range(nheader):
         cell = grid.cell(r, first)
-        if cell is None or not cell.flat:
+        if cell is None or not cell.flat or cell.r0 != r:
             continue
         if cell.c0 <= first and cell.c1 > last and not HEADER_WORDS.fullmatch(cell.flat):
-            return re.sub(r"[（(].*$", "", cell.flat)
-        break
-    return ""
+            parts.append(re.sub(r"[（(].*$", "", cell.flat))
+        else:
+            break
+    return parts

@@ -12,16 +12,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-import pdfplumber
+import pypdfium2 as pdfium
 
 from core.amounts import unit_in
 from core.errors import Cancelled
 from core.model import Bbox, Document, Line, Page
+from core.pdftext import display_box
 from core.tables.columns import header_rows
 from core.tables.frame import Part, build_table
-from core.tables.grid import Grid, find_grids
+from core.tables.grid import Grid, find_grids, split_caption
 from core.tables.locate import TitleHit, find_titles, number_near
 from core.tables.model import CellRef, ParsedTable
+from core.tables.rulings import page_edges
 
 log = logging.getLogger(__name__)
 
@@ -44,17 +46,26 @@ class _Pending:
         return self.parts[-1].grid.page if self.parts else self.hit.page
 
 
-class _Pages:
-    """pdfplumber pages, opened on first use only."""
+class _Edges:
+    """Each page's ruling lines, read with pdfium on first use only."""
 
     def __init__(self, data: bytes) -> None:
         self._data = data
-        self._pdf: Any = None
+        self._pdf: pdfium.PdfDocument | None = None
+        self._cache: dict[int, list[dict[str, Any]]] = {}
 
-    def __call__(self, number: int) -> Any:
-        if self._pdf is None:
-            self._pdf = pdfplumber.open(io.BytesIO(self._data))
-        return self._pdf.pages[number - 1]
+    def __call__(self, number: int) -> list[dict[str, Any]]:
+        if number not in self._cache:
+            if self._pdf is None:
+                self._pdf = pdfium.PdfDocument(self._data)
+            page = self._pdf[number - 1]
+            try:
+                crop, rotation = page.get_cropbox(), page.get_rotation() % 360
+                self._cache[number] = page_edges(
+                    page, lambda box: display_box(box, rotation, crop))
+            finally:
+                page.close()
+        return self._cache[number]
 
     def close(self) -> None:
         if self._pdf is not None:
@@ -93,21 +104,28 @@ class TableExtractor:
     def __init__(self, doc: Document, data: bytes,
                  cancel: Callable[[], bool] | None = None) -> None:
         self.doc = doc
-        self.pages = _Pages(data)
+        self.edges = _Edges(data)
         self.cancel = cancel or (lambda: False)
         self.titles = {p.number: find_titles(p) for p in doc.pages}
+        self.captions: dict[int, str] = {}  # caption rows found inside a grid's frame
 
     def run(self) -> list[ParsedTable]:
         try:
             return self._run()
         finally:
-            self.pages.close()
+            self.edges.close()
 
     def _grids(self, number: int, top: float, bottom: float) -> list[Grid]:
         if self.cancel():
             raise Cancelled("分析已取消")
         page = self.doc.page(number)
-        return find_grids(self.pages(number), (0.0, top, page.width, bottom), number, page.chars)
+        grids = []
+        for grid in find_grids(self.edges(number), (0.0, top, page.width, bottom), number,
+                               page.chars):
+            grid, caption = split_caption(grid)
+            self.captions[id(grid)] = caption
+            grids.append(grid)
+        return grids
 
     def _run(self) -> list[ParsedTable]:
         done: list[_Pending] = []
@@ -154,8 +172,9 @@ class TableExtractor:
             # read: keep it, flagged. Without a caption it is a table named in a list or a sentence.
             below = _lines_between(page, hit.bottom, min(bottom, hit.bottom + 60))
             return pending if hit.table_id and any(unit_in(t) for t in below) else None
-        pending.caption = " ".join(_lines_between(cap_page, cap_top, cap_bottom))
         first = grids[0]
+        pending.caption = " ".join(_lines_between(cap_page, cap_top, cap_bottom)
+                                   + [self.captions.get(id(first), "")])
         above = min([ln.top for ln in cap_page.lines if cap_top - 1 <= ln.top <= hit.top
                      and number_near(cap_page, ln.top, ln.bottom)] + [hit.top])
         pending.regions.append((hit.page, (0.0, above, page.width, cap_bottom)))

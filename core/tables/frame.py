@@ -60,8 +60,8 @@ def _map_columns(first: Grid, other: Grid) -> dict[int, int]:
 class _Builder:
     def __init__(self, panels_: list[Panel]) -> None:
         self.panels = panels_
-        self.records: list[dict[str, object]] = []
-        self.cells: dict[tuple[int, str], CellRef] = {}
+        self.records: list[list[dict[str, object]]] = [[] for _ in panels_]
+        self.refs: list[list[dict[str, CellRef]]] = [[] for _ in panels_]
         self.notes: list[str] = []
         self.bad_values = 0
         self.values = 0
@@ -78,11 +78,11 @@ class _Builder:
                 k = colmap.get(c)
                 if k is not None and k not in by_col and cell.c0 == c:
                     by_col[k] = cell
-        for panel, names in zip(self.panels, self.names):
-            self._add_panel_row(panel, names, by_col, grid.page)
+        for i, (panel, names) in enumerate(zip(self.panels, self.names)):
+            self._add_panel_row(i, panel, names, by_col, grid.page)
 
-    def _add_panel_row(self, panel: Panel, names: list[str], by_col: dict[int, GridCell],
-                       page: int) -> None:
+    def _add_panel_row(self, i: int, panel: Panel, names: list[str],
+                       by_col: dict[int, GridCell], page: int) -> None:
         def text(col: Column) -> str:
             cell = by_col.get(col.index)
             return cell.flat if cell else ""
@@ -124,11 +124,20 @@ class _Builder:
         if name_cells:
             refs["name"] = CellRef(page, union(c.box for c in name_cells),
                                    "".join(c.text for c in name_cells))
-        row = len(self.records)
-        self.records.append({"side": panel.side, "code": code, "name": clean(name),
-                             "level": _level(code, clean(name)), **values})
-        for key, ref in refs.items():
-            self.cells[(row, key)] = ref
+        self.records[i].append({"side": panel.side, "code": code, "name": clean(name),
+                                "level": _level(code, clean(name)), **values})
+        self.refs[i].append(refs)
+
+    def flat(self) -> tuple[list[dict[str, object]], dict[tuple[int, str], CellRef]]:
+        """All records, panel after panel, and their cell references by (row, column)."""
+        records: list[dict[str, object]] = []
+        cells: dict[tuple[int, str], CellRef] = {}
+        for recs, refs in zip(self.records, self.refs):
+            for rec, ref in zip(recs, refs):
+                for key, cell in ref.items():
+                    cells[(len(records), key)] = cell
+                records.append(rec)
+        return records, cells
 
 
 def build_table(parts: list[Part], table_id: str, title: str, number: str | None,
@@ -153,7 +162,8 @@ def build_table(parts: list[Part], table_id: str, title: str, number: str | None
         side_cols = value_columns.setdefault(panel.side, [])
         side_cols.extend(n for n in names if n not in side_cols)
     all_values = [c for cols in value_columns.values() for c in cols]
-    frame = pd.DataFrame(builder.records, columns=LABEL_COLUMNS + list(dict.fromkeys(all_values)))
+    records, cells = builder.flat()
+    frame = pd.DataFrame(records, columns=LABEL_COLUMNS + list(dict.fromkeys(all_values)))
     frame = frame.astype(object).where(pd.notna(frame), None)
     empty = builder.values == 0 or all(
         frame[c].isna().all() for c in dict.fromkeys(all_values))
@@ -162,7 +172,7 @@ def build_table(parts: list[Part], table_id: str, title: str, number: str | None
         confidence -= min(0.5, builder.bad_values / builder.values)
     if not all_values:
         confidence = 0.3
-    table = ParsedTable(table_id, title, number, unit, pages, frame, builder.cells, value_columns,
+    table = ParsedTable(table_id, title, number, unit, pages, frame, cells, value_columns,
                         empty=empty, confidence=confidence)
     if builder.notes:
         table.note = "；".join(builder.notes)

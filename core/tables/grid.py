@@ -12,8 +12,11 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from pdfplumber.table import TableFinder
+
 from core.lines import build_lines
 from core.model import Bbox, Char
+from core.tables.rulings import EdgePage
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +121,37 @@ def build_grid(page: int, boxes: list[Bbox]) -> Grid | None:
         r0, r1 = _nearest(ys, b[1]), _nearest(ys, b[3])
         if c1 > c0 and r1 > r0:
             cells.append(GridCell(r0, r1, c0, c1, b))
-    return Grid(page, xs, ys, cells)
+    return Grid(page, xs, ys, _without_containers(cells, xs, ys))
+
+
+def _without_containers(cells: list[GridCell], xs: list[float], ys: list[float]
+                        ) -> list[GridCell]:
+    """Replace a frame drawn around inner cells (a table's outer border enclosing a caption area)
+    by plain cells for the parts of it no inner cell covers, one run per row."""
+    owners: dict[tuple[int, int], list[GridCell]] = {}
+    for cell in cells:
+        for r in range(cell.r0, cell.r1):
+            for c in range(cell.c0, cell.c1):
+                owners.setdefault((r, c), []).append(cell)
+    containers = {id(cell) for pos in owners.values() if len(pos) > 1
+                  for cell in pos if any(o is not cell and (o.r1 - o.r0) * (o.c1 - o.c0)
+                                         < (cell.r1 - cell.r0) * (cell.c1 - cell.c0) for o in pos)}
+    if not containers:
+        return cells
+    kept = [c for c in cells if id(c) not in containers]
+    covered = {(r, c) for cell in kept for r in range(cell.r0, cell.r1)
+               for c in range(cell.c0, cell.c1)}
+    for r in range(len(ys) - 1):
+        c = 0
+        while c < len(xs) - 1:
+            if (r, c) in covered or (r, c) not in owners:
+                c += 1
+                continue
+            start = c
+            while c < len(xs) - 1 and (r, c) not in covered and (r, c) in owners:
+                c += 1
+            kept.append(GridCell(r, r + 1, start, c, (xs[start], ys[r], xs[c], ys[r + 1])))
+    return kept
 
 
 def fill_text(grid: Grid, chars: list[Char]) -> None:
@@ -137,24 +170,62 @@ def fill_text(grid: Grid, chars: list[Char]) -> None:
             cell.text = "".join(ln.text.strip() for ln in lines)
 
 
-def find_grids(plumber_page: Any, region: Bbox, page: int, chars: list[Char]) -> list[Grid]:
-    """Ruled grids inside region (top to bottom), with their text filled in."""
+def split_caption(grid: Grid) -> tuple[Grid, str]:
+    """Take off the caption rows some producers draw inside the frame (title, 部门：…, 单位：万元)."""
+    from core.amounts import is_amount, unit_in
+
+    k = 0
+    texts: list[str] = []
+    while k < grid.nrows - 1:
+        cells = [c for c in grid.row(k) if c.flat]
+        text = grid.row_text(k)
+        whole = len(grid.row(k)) == 1 and grid.row(k)[0].r1 == k + 1
+        if not (whole or (cells and unit_in(text) and not any(is_amount(c.flat) for c in cells)
+                          and len(cells) <= 3)):
+            break
+        texts.append(text)
+        k += 1
+    if k == 0:
+        return grid, ""
+    cells = [GridCell(max(0, c.r0 - k), c.r1 - k, c.c0, c.c1, c.box, c.text, c.chars)
+             for c in grid.cells if c.r1 > k]
+    return Grid(grid.page, grid.xs, grid.ys[k:], cells), " ".join(texts)
+
+
+def _clip(edges: list[dict[str, Any]], region: Bbox) -> list[dict[str, Any]]:
+    """The parts of edges inside region (what pdfplumber's page.crop does to them)."""
     x0, top, x1, bottom = region
-    bbox = (max(0.0, x0), max(0.0, top), min(float(plumber_page.width), x1),
-            min(float(plumber_page.height), bottom))
-    if bbox[2] - bbox[0] < 10 or bbox[3] - bbox[1] < 10:
+    out = []
+    for e in edges:
+        if e["orientation"] == "h":
+            if top <= e["top"] <= bottom and e["x1"] > x0 and e["x0"] < x1:
+                a, b = max(x0, e["x0"]), min(x1, e["x1"])
+                out.append({**e, "x0": a, "x1": b, "width": b - a})
+        elif x0 <= e["x0"] <= x1 and e["bottom"] > top and e["top"] < bottom:
+            a, b = max(top, e["top"]), min(bottom, e["bottom"])
+            out.append({**e, "top": a, "doctop": a, "bottom": b, "height": b - a})
+    return [e for e in out if max(e["width"], e["height"]) >= 1.0]
+
+
+def find_grids(edges: list[dict[str, Any]], region: Bbox, page: int,
+               chars: list[Char]) -> list[Grid]:
+    """Ruled grids inside region (top to bottom), with their text filled in."""
+    if region[2] - region[0] < 10 or region[3] - region[1] < 10:
+        return []
+    inside = _clip(edges, region)
+    if len(inside) < 4:
         return []
     try:
-        found = plumber_page.crop(bbox, strict=False).find_tables(TABLE_SETTINGS)
-    except Exception as exc:  # pdfminer raises many kinds on damaged content streams
+        found = TableFinder(EdgePage(inside, region), TABLE_SETTINGS).tables
+    except (ValueError, KeyError, AssertionError) as exc:  # degenerate edges
         log.warning("page %d: table finding failed: %s", page, exc)
         return []
     grids = []
+    region_chars = [c for c in chars if region[1] <= c.cy <= region[3]]
     for table in found:
         grid = build_grid(page, [tuple(c) for c in table.cells])
         if grid is not None and grid.ncols >= 1 and grid.nrows >= 1:
-            inside = [c for c in chars if bbox[1] <= c.cy <= bbox[3]]
-            fill_text(grid, inside)
+            fill_text(grid, region_chars)
             grids.append(grid)
     grids.sort(key=lambda g: g.ys[0])
     return grids

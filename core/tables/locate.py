@@ -15,9 +15,11 @@ from core.tables.catalog import NUMBER_ONLY, classify, normalize_title, short_ti
 MAX_TITLE_CHARS = 60
 _SENTENCE_MARKS = re.compile(r"[，。；！？]|详见|见表|如下表|下表|附表")
 _LEADER = re.compile(r"[…·．.]{3,}|\.{2,}\s*\d+\s*$|…")
+_TOC_ENTRY = re.compile(r"\S.{1,60}?(?:[…·．.]{2,}|…)\s*[（(]?\d{0,3}[）)]?\s*$")
 _TOC_HEAD = re.compile(r"^目\s*录$|^报表目录$")
 _PART_HEADING = re.compile(r"^第[一二三四五六七八九十]+部分")
-_GENERIC = re.compile(r"(部门|单位)?(预算|决算)(公开)?(报)?表(格)?$|预算公开报表$|公开表$")
+_GENERIC = re.compile(r"^(\d{4}年度?)?(区级|市级|省级)?(部门|单位)?(预算|决算)(公开)?(报)?表(格)?$"
+                      r"|(部门|单位)(预算|决算)(公开)?表$|公开报表$|公开表$")
 _OTHER_TITLE = re.compile(r"表(（[^（）]{1,10}）)?$")
 
 
@@ -48,8 +50,9 @@ def is_toc_page(page: Page) -> bool:
     head = [normalize_title(ln.text) for ln in page.lines[:6]]
     if any(_TOC_HEAD.match(h) for h in head) or "目录" in "".join(head[:3]):
         return True
-    leaders = sum(1 for ln in page.lines if _LEADER.search(ln.text))
-    return leaders >= 4
+    entries = sum(1 for ln in page.lines if _TOC_ENTRY.fullmatch(ln.text.strip())
+                  and len(normalize_title(ln.text)) > 4)
+    return entries >= 4
 
 
 def _title_of(line: Line) -> TitleHit | None:
@@ -63,18 +66,39 @@ def _title_of(line: Line) -> TitleHit | None:
     table_id = classify(rest)
     if table_id is None:
         rest_flat = re.sub(r"^[一二三四五六七八九十]+、", "", normalize_title(rest))
-        if not _OTHER_TITLE.search(rest_flat) or _GENERIC.search(rest_flat) and len(rest_flat) < 16:
+        if not _OTHER_TITLE.search(rest_flat) or _GENERIC.search(rest_flat):
             return None
         if len(rest_flat) < 4:
             return None
     return TitleHit(line.page, line, rest.strip(), number, table_id)
 
 
+def _joined(line: Line, nxt: Line) -> Line:
+    return Line(line.page, line.chars + nxt.chars, line.text + nxt.text,
+                line.index + [i + len(line.chars) if i >= 0 else -1 for i in nxt.index])
+
+
 def find_titles(page: Page) -> list[TitleHit]:
     """Title lines of the page, top to bottom (none on a contents page)."""
     if is_toc_page(page):
         return []
-    return [hit for hit in (_title_of(ln) for ln in page.lines) if hit]
+    hits: list[TitleHit] = []
+    lines = page.lines
+    skip = False
+    for i, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        hit = _title_of(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and len(normalize_title(nxt.text)) <= 3 and \
+                0 <= nxt.top - line.bottom < line.size:
+            joined = _title_of(_joined(line, nxt))  # a title wrapped before its last word: …预算/表
+            if joined is not None and (hit is None or joined.table_id):
+                hit, skip = joined, True
+        if hit:
+            hits.append(hit)
+    return hits
 
 
 def number_near(page: Page, top: float, bottom: float) -> str | None:
