@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.model import Bbox, Char, Document, Line, union
+from core.tables.locate import is_toc_page
 
 HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(r"^第[一二三四五六七八九十]+部分")),
@@ -129,6 +130,8 @@ def build_narrative(doc: Document, skip: dict[int, list[Bbox]]) -> Narrative:
     prev: Line | None = None
     para_start = 0
     for page in doc.pages:
+        if is_toc_page(page):
+            continue  # contents entries are not statements
         lines = [ln for ln in page.lines if not PAGE_NUMBER.match(ln.text.strip())
                  and not any(_inside(ln, box) for box in skip.get(page.number, []))]
         if not lines:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from core.amounts import clean, is_amount, parse_amount
+from core.amounts import is_amount, parse_amount
 from core.model import union
 from core.tables.columns import (CODE_NAME_RE, CODE_RE, FILLER, Column, Panel, classify_columns,
                                  header_rows, panels)
@@ -124,8 +124,9 @@ class _Builder:
         if name_cells:
             refs["name"] = CellRef(page, union(c.box for c in name_cells),
                                    "".join(c.text for c in name_cells))
-        self.records[i].append({"side": panel.side, "code": code, "name": clean(name),
-                                "level": _level(code, clean(name)), **values})
+        name = "".join(name.split())  # wrapped names join; the printed characters stay
+        self.records[i].append({"side": panel.side, "code": code, "name": name,
+                                "level": _level(code, name), **values})
         self.refs[i].append(refs)
 
     def flat(self) -> tuple[list[dict[str, object]], dict[tuple[int, str], CellRef]]:

@@ -91,10 +91,10 @@ def find_titles(page: Page) -> list[TitleHit]:
             continue
         hit = _title_of(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and len(normalize_title(nxt.text)) <= 3 and \
-                0 <= nxt.top - line.bottom < line.size:
+        if nxt is not None and len(normalize_title(nxt.text)) <= 12 and \
+                0 <= nxt.top - line.bottom < 1.5 * line.size and (hit is None or not hit.table_id):
             joined = _title_of(_joined(line, nxt))  # a title wrapped before its last word: …预算/表
-            if joined is not None and (hit is None or joined.table_id):
+            if joined is not None and joined.table_id:
                 hit, skip = joined, True
         if hit:
             hits.append(hit)

@@ -18,6 +18,7 @@ Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 AXIS_TOLERANCE = 0.6  # a segment this close to horizontal or vertical counts as such
 MIN_LENGTH = 1.0
+MAX_RULE_THICKNESS = 2.5  # a filled shape thinner than this in one direction is a ruling line
 MAX_DEPTH = 8
 
 
@@ -65,6 +66,11 @@ def _path_segments(obj: Any, m: Matrix) -> list[tuple[float, float, float, float
         if raw.FPDFPathSegment_GetClose(seg) and current is not None and start is not None:
             out.append((*current, *start))
             current = start
+    if not stroke.value and out:
+        xs = [v for seg in out for v in (seg[0], seg[2])]
+        ys = [v for seg in out for v in (seg[1], seg[3])]
+        if min(max(xs) - min(xs), max(ys) - min(ys)) > MAX_RULE_THICKNESS:
+            return []  # a filled area (cell shading, a white background), not a rule
     return out
 
 
