@@ -47,9 +47,18 @@ def decimals_of(text: str) -> int:
     return len(t.split(".")[1]) if "." in t else 0
 
 
+SPLIT_UNIT_RE = re.compile(r"(?:金额)?单位\s*[：:]\s*(亿|万|千)(?!元)")
+
+
 def unit_in(text: str) -> str | None:
+    """The unit a caption declares (单位：万元); also 单位：万 … 元 wrapped over two lines."""
     m = UNIT_RE.search(text.replace(" ", ""))
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    m = SPLIT_UNIT_RE.search(text.replace(" ", ""))
+    if m and re.search(r"(^|\s)元(\s|$)", text):
+        return m.group(1) + "元"
+    return None
 
 
 def to_wan(value: Decimal, unit: str | None) -> Decimal:

@@ -93,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
-    if args.command == "check":
-        return run_check(args)
+    try:
+        if args.command == "check":
+            return run_check(args)
+    except BrokenPipeError:  # output piped into a pager that quit early
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_OK

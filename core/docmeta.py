@@ -122,7 +122,9 @@ def _entity(cover: str, doc: Document, lines: list[str]) -> str | None:
             name = _clean_entity(re.sub(r"^.*?(?=(上海市|江苏省|中共|中国共产党))", "", part))
             if ORG_RE.match(name) and not REGION_ONLY.match(name):
                 return _expand(name, lines)
-    captions = [_clean_entity(m.group("name")) for line in lines for m in LABEL_RE.finditer(line)]
+    page_texts = [" ".join(_flat(ln.text) for ln in p.lines) for p in doc.pages]
+    captions = [_clean_entity(m.group("name")) for text in page_texts
+                for m in LABEL_RE.finditer(text)]
     captions = [n for n in captions if ORG_RE.match(n) and not REGION_ONLY.match(n)]
     if captions:
         return _expand(_vote(captions) or captions[0], lines)

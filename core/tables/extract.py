@@ -20,7 +20,7 @@ from core.model import Bbox, Document, Line, Page
 from core.pdftext import display_box
 from core.tables.columns import header_rows
 from core.tables.frame import Part, build_table
-from core.tables.grid import Grid, find_grids, split_caption
+from core.tables.grid import Grid, find_grids, refines, split_caption, stack
 from core.tables.locate import TitleHit, find_titles, number_near
 from core.tables.model import CellRef, ParsedTable
 from core.tables.rulings import page_edges
@@ -203,7 +203,17 @@ class TableExtractor:
         if not self._may_continue(page, stop):
             return
         grids = self._grids(number, 0.0, stop)
-        if not grids or not _aligned(pending.parts[0].grid, grids[0]):
+        if not grids:
+            return
+        first = pending.parts[0]
+        if len(pending.parts) == 1 and first.nheader >= first.grid.nrows \
+                and refines(first.grid, grids[0]):
+            # The page ended after the table's header: the body (with finer columns) goes on here.
+            merged = stack(first.grid, grids[0])
+            pending.parts[0] = Part(merged, header_rows(merged))
+            pending.regions.append((number, grids[0].box))
+            return
+        if not _aligned(first.grid, grids[0]):
             return
         above = _lines_between(page, 0.0, grids[0].ys[0])
         if any(unit_in(t) for t in above):
@@ -237,6 +247,8 @@ class TableExtractor:
         else:
             table = build_table(pending.parts, hit.label, hit.title, number, unit)
         table.title_ref = title_ref
+        if hit.page not in table.pages:  # the title closed the page before its table
+            table.pages.insert(0, hit.page)
         notes = ["".join(n.text.split()) for n in pending.notes]
         table.regions = pending.regions
         if notes:

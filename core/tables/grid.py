@@ -170,6 +170,26 @@ def fill_text(grid: Grid, chars: list[Char]) -> None:
             cell.text = "".join(ln.text.strip() for ln in lines)
 
 
+def refines(coarse: Grid, fine: Grid, tolerance: float = 4.0) -> bool:
+    """Every column boundary of coarse is one of fine's (fine may split columns further)."""
+    return all(any(abs(x - y) <= tolerance for y in fine.xs) for x in coarse.xs)
+
+
+def stack(head: Grid, body: Grid) -> Grid:
+    """The header-only grid a page ended with, put on top of the grid the next page goes on with."""
+    shift = body.ys[0] - head.ys[-1]
+    cells = [GridCell(c.r0 - head.nrows, c.r1 - head.nrows, c.c0, c.c1, c.box, c.text, c.chars)
+             for c in body.cells]
+    for c in head.cells:
+        c0, c1 = _nearest(body.xs, head.xs[c.c0]), _nearest(body.xs, head.xs[c.c1])
+        cells.append(GridCell(c.r0 - head.nrows, c.r1 - head.nrows, c0, max(c1, c0 + 1), c.box,
+                              c.text, c.chars))
+    grid = Grid(body.page, body.xs, [y + shift for y in head.ys[:-1]] + body.ys,
+                [GridCell(c.r0 + head.nrows, c.r1 + head.nrows, c.c0, c.c1, c.box, c.text, c.chars)
+                 for c in cells])
+    return grid
+
+
 def split_caption(grid: Grid) -> tuple[Grid, str]:
     """Take off the caption rows some producers draw inside the frame (title, 部门：…, 单位：万元)."""
     from core.amounts import is_amount, unit_in

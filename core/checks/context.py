@@ -1,0 +1,111 @@
+"""What a rule sees: the report, its tables by id, and helpers to read cells as located numbers."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Iterator
+
+import pandas as pd
+
+from core.checks.model import Location
+from core.checks.numbers import Num, amount, plain
+from core.checks.settings import Settings
+from core.tables.model import LABEL_COLUMNS, ParsedTable
+
+if TYPE_CHECKING:
+    from core.analysis import Report
+
+ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]+[）)])")
+TABLE_NAME_ZH = {
+    "FIN-01": "收入支出决算总表", "FIN-02": "收入决算表", "FIN-03": "支出决算表",
+    "FIN-04": "财政拨款收入支出决算总表", "FIN-05": "一般公共预算财政拨款支出决算表",
+    "FIN-06": "一般公共预算财政拨款基本支出决算表", "FIN-07": "财政拨款“三公”经费支出决算表",
+    "FIN-08": "政府性基金预算财政拨款收入支出决算表", "FIN-09": "国有资本经营预算财政拨款收入支出决算表",
+    "BUD-T1": "收支总表", "BUD-T2": "收入总表", "BUD-T3": "支出总表", "BUD-T4": "财政拨款收支总表",
+    "BUD-T5": "一般公共预算支出表", "BUD-T6": "政府性基金预算支出表", "BUD-T7": "国有资本经营预算支出表",
+    "BUD-T8": "一般公共预算基本支出表", "BUD-T9": "“三公”经费预算表",
+}
+
+
+def label(name: str) -> str:
+    """A row name without its ordinal (一、 1. （一）) or spaces: what it means, not how numbered."""
+    return ORDINAL.sub("", "".join(str(name).split()))
+
+
+class Context:
+    def __init__(self, report: "Report", settings: Settings) -> None:
+        self.report = report
+        self.settings = settings
+        self.doc = report.document
+        self.kind = report.document.kind or "预算"
+        self.narrative = report.narrative
+        self.tables: dict[str, ParsedTable] = {}
+        for table in report.tables:
+            if table.standard and table.id not in self.tables:
+                self.tables[table.id] = table
+
+    # -- tables ---------------------------------------------------------------------------
+    def usable(self, table_id: str) -> bool:
+        t = self.tables.get(table_id)
+        return t is not None and t.confidence >= self.settings.tol("min_confidence", 0.6)
+
+    def table(self, table_id: str) -> ParsedTable | None:
+        return self.tables[table_id] if self.usable(table_id) else None
+
+    def name(self, table: ParsedTable) -> str:
+        return f"{table.number or TABLE_NAME_ZH.get(table.id, table.title)}"
+
+    @staticmethod
+    def value_columns(table: ParsedTable, side: str | None = None) -> list[str]:
+        if side is not None:
+            return list(table.value_columns.get(side, []))
+        return [c for c in table.frame.columns if c not in LABEL_COLUMNS]
+
+    @staticmethod
+    def column(table: ParsedTable, side: str | None, *patterns: str) -> str | None:
+        """The first value column (of side) whose header matches one of the patterns, in order."""
+        cols = Context.value_columns(table, side)
+        for pattern in patterns:
+            for col in cols:
+                if re.search(pattern, col.split("#")[0]):
+                    return col
+        return None
+
+    @staticmethod
+    def rows(table: ParsedTable, side: str | None = None) -> Iterator[tuple[int, pd.Series]]:
+        for i, row in table.frame.iterrows():
+            if side is None or row["side"] == side or str(row["side"]).startswith(side + "/"):
+                yield int(i), row  # type: ignore[arg-type]
+
+    @staticmethod
+    def find(table: ParsedTable, pattern: str, side: str | None = None) -> int | None:
+        """The first row whose label (ordinal removed) matches pattern (a regex, fully)."""
+        rx = re.compile(pattern)
+        for i, row in Context.rows(table, side):
+            if rx.fullmatch(label(row["name"])):
+                return i
+        return None
+
+    def loc(self, table: ParsedTable, row: int, column: str) -> Location:
+        ref = table.cells.get((row, column)) or table.cells.get((row, "name"))
+        if ref is None:
+            return Location(table.pages[0], None, table.id, row, column, None)
+        text = ref.text if column in table.cells and (row, column) in table.cells else None
+        return Location(ref.page, ref.bbox, table.id, row, column, text)
+
+    def num(self, table: ParsedTable, row: int, column: str, wan: bool = False) -> Num:
+        """The cell as a number in the table's unit (or in 万元 when wan), located."""
+        ref = table.cells.get((row, column))
+        text = ref.text if ref else ""
+        text = "".join(text.split())
+        where = self.loc(table, row, column)
+        name = label(table.frame.at[row, "name"]) or str(table.frame.at[row, "code"])
+        return amount(text, table.unit, where, name) if wan else plain(text, where, name)
+
+    def unit(self, table: ParsedTable) -> str:
+        return table.unit or "万元"
+
+
+def value_of(row: pd.Series, column: str) -> Decimal | None:
+    v = row.get(column)
+    return v if isinstance(v, Decimal) else None

@@ -1,0 +1,64 @@
+"""The rule catalogue: every check has an id, titles, a severity, a family and the tables it needs."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterable
+
+if TYPE_CHECKING:
+    from core.checks.context import Context
+    from core.checks.model import Finding
+
+FAMILIES = {
+    "STR": ("完整性", "Completeness"),
+    "INT": ("表内勾稽", "Within tables"),
+    "XT": ("表间勾稽", "Between tables"),
+    "TXT": ("表文一致", "Narrative vs tables"),
+    "NAR": ("说明复算", "Narrative recomputed"),
+    "CON": ("一致性", "Consistency"),
+    "CODE": ("科目编码", "Subject codes"),
+    "FMT": ("文字表达", "Text"),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    title_en: str
+    severity: str
+    family: str
+    description: str
+    fn: Callable[["Context"], Iterable["Finding"]]
+    kinds: tuple[str, ...] = ("决算", "预算")
+    needs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> table ids
+
+    def needed(self, kind: str) -> tuple[str, ...]:
+        return self.needs.get(kind, self.needs.get("*", ()))
+
+
+RULES: list[Rule] = []
+
+
+def rule(id: str, title: str, title_en: str, severity: str, description: str,
+         kinds: tuple[str, ...] = ("决算", "预算"),
+         needs: dict[str, tuple[str, ...]] | tuple[str, ...] = ()
+         ) -> Callable[[Callable[["Context"], Iterable["Finding"]]],
+                       Callable[["Context"], Iterable["Finding"]]]:
+    """Register a check function under an id (see domain-rules.md for the ids)."""
+
+    def register(fn: Callable[["Context"], Iterable["Finding"]]
+                 ) -> Callable[["Context"], Iterable["Finding"]]:
+        family = id.split("-")[0]
+        table_needs = needs if isinstance(needs, dict) else {"*": tuple(needs)}
+        RULES.append(Rule(id, title, title_en, severity, family if family in FAMILIES else "FMT",
+                          description, fn, kinds, table_needs))
+        return fn
+
+    return register
+
+
+def catalogue() -> list[Rule]:
+    """Every rule, in id order (loading the rule modules registers them)."""
+    from core.checks import rules_all  # noqa: F401  (registers the rules)
+
+    return sorted(RULES, key=lambda r: r.id)
