@@ -15,7 +15,8 @@ from core.errors import Cancelled, NoTextLayer
 from core.lines import build_lines
 from core.model import Bbox, Document
 from core.narrative import Narrative, build_narrative
-from core.pdftext import read_document
+from core import cache
+from core.pdftext import read_bytes, read_document, sha256_of
 from core.tables.extract import extract_tables
 from core.tables.model import ParsedTable
 
@@ -71,21 +72,50 @@ def _text_warnings(doc: Document, data: bytes) -> None:
             doc.warnings.append(f"第{n}页没有文字（空白页或矢量图表）")
 
 
+CACHE_VERSION = f"{APP_VERSION}-p{PARSER_VERSION}"
+
+
 def analyse(path: str | Path, progress: ProgressFn | None = None,
-            cancel: Callable[[], bool] | None = None) -> Report:
-    """Read, recognise and parse a disclosure PDF (checks are added by core.checks)."""
+            cancel: Callable[[], bool] | None = None, use_cache: bool = False,
+            checks: bool = True) -> Report:
+    """Read, recognise, parse and check a disclosure PDF.
+
+    With use_cache, a document parsed before (same content, wherever it now is) is not parsed
+    again; its checks are always run afresh, as rule settings may have changed.
+    """
+    path = Path(path)
+    t0 = time.perf_counter()
+    data = read_bytes(path)
+    report = cache.load(sha256_of(data), CACHE_VERSION) if use_cache else None
+    if report is None:
+        report = _parse(path, data, progress, cancel)
+        if use_cache:
+            cache.save(report, CACHE_VERSION)
+    else:
+        report.document.path = str(path)
+        report.timings = {"cached": time.perf_counter() - t0}
+    if checks:
+        from core.checks import run_checks
+
+        t1 = time.perf_counter()
+        report.findings = run_checks(report)
+        report.timings["checks"] = time.perf_counter() - t1
+    return report
+
+
+def _parse(path: Path, data: bytes, progress: ProgressFn | None,
+           cancel: Callable[[], bool] | None) -> Report:
     cancel = cancel or (lambda: False)
     report = lambda msg, frac: progress(msg, frac) if progress else None  # noqa: E731
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    path = Path(path)
 
     def on_page(done: int, total: int) -> None:
         if cancel():
             raise Cancelled("分析已取消")
         report(f"读取第 {done}/{total} 页", 0.3 * done / total)
 
-    doc, data = read_document(path, on_page)
+    doc, data = read_document(path, on_page, data)
     for page in doc.pages:
         page.lines = build_lines(page.number, page.chars)
     timings["read"] = time.perf_counter() - t0

@@ -101,9 +101,10 @@ def _page_chars(page: pdfium.PdfPage, rotation: int, crop: tuple[float, ...]) ->
         textpage.close()
 
 
-def read_document(path: Path, progress: Progress | None = None) -> tuple[Document, bytes]:
+def read_document(path: Path, progress: Progress | None = None,
+                  data: bytes | None = None) -> tuple[Document, bytes]:
     """Load every page's characters; returns the document and the file's bytes."""
-    data = read_bytes(path)
+    data = read_bytes(path) if data is None else data
     pdf = open_pdf(data, path.name)
     try:
         producer = (pdf.get_metadata_dict().get("Producer") or "").strip()

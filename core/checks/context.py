@@ -72,16 +72,19 @@ class Context:
         return None
 
     @staticmethod
-    def rows(table: ParsedTable, side: str | None = None) -> Iterator[tuple[int, pd.Series]]:
+    def rows(table: ParsedTable, side: str | None = None,
+             prefix: bool = False) -> Iterator[tuple[int, pd.Series]]:
+        """Rows of one side (with prefix, also of its sub-sides: 支出 takes 支出/功能分类)."""
         for i, row in table.frame.iterrows():
-            if side is None or row["side"] == side or str(row["side"]).startswith(side + "/"):
+            s = str(row["side"])
+            if side is None or s == side or (prefix and s.startswith(side + "/")):
                 yield int(i), row  # type: ignore[arg-type]
 
     @staticmethod
     def find(table: ParsedTable, pattern: str, side: str | None = None) -> int | None:
         """The first row whose label (ordinal removed) matches pattern (a regex, fully)."""
         rx = re.compile(pattern)
-        for i, row in Context.rows(table, side):
+        for i, row in Context.rows(table, side, prefix=True):
             if rx.fullmatch(label(row["name"])):
                 return i
         return None
@@ -93,13 +96,16 @@ class Context:
         text = ref.text if column in table.cells and (row, column) in table.cells else None
         return Location(ref.page, ref.bbox, table.id, row, column, text)
 
-    def num(self, table: ParsedTable, row: int, column: str, wan: bool = False) -> Num:
-        """The cell as a number in the table's unit (or in 万元 when wan), located."""
+    def num(self, table: ParsedTable, row: int, column: str, wan: bool = False,
+            name: str | None = None) -> Num:
+        """The cell as a number in the table's unit (or in 万元 when wan), located; name labels it
+        in messages (the row's name by default)."""
         ref = table.cells.get((row, column))
         text = ref.text if ref else ""
         text = "".join(text.split())
         where = self.loc(table, row, column)
-        name = label(table.frame.at[row, "name"]) or str(table.frame.at[row, "code"])
+        if name is None:
+            name = label(table.frame.at[row, "name"]) or str(table.frame.at[row, "code"])
         return amount(text, table.unit, where, name) if wan else plain(text, where, name)
 
     def unit(self, table: ParsedTable) -> str:

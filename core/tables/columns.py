@@ -86,8 +86,8 @@ def header_rows(grid: Grid, start: int = 0) -> int:
     while r < grid.nrows and row_kind(grid, r) in ("header", "colno", "blank"):
         r += 1
     if r == grid.nrows:  # nothing but header-like rows: an empty table, its last rows are body
-        last_named = max((i for i in range(start, grid.nrows) if row_kind(grid, i) == "header"),
-                         default=start - 1)
+        last_named = max((i for i in range(start, grid.nrows)
+                          if row_kind(grid, i) in ("header", "colno")), default=start - 1)
         return last_named + 1 - start
     return r - start
 
@@ -111,7 +111,7 @@ def column_paths(grid: Grid, nheader: int) -> list[list[str]]:
 
 FILLER = re.compile(r"^[─━—\-–]{2,}$")
 VALUE_HEADER = re.compile(r"(金额|合计|小计|总计|数|收入|支出|经费|费|结余|拨款|预算|资金)$")
-NAME_HEADER = re.compile(r"名称|项目|科目|单位")
+NAME_HEADER = re.compile(r"名称|^项目$|科目$|^单位$|^部门$|^项目名称$")
 
 
 def _body_texts(grid: Grid, c: int, first_body: int) -> list[str]:

@@ -8,6 +8,7 @@ split over two lines in a narrow column reads as one.
 from __future__ import annotations
 
 import bisect
+import re
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -190,6 +191,43 @@ def stack(head: Grid, body: Grid) -> Grid:
     return grid
 
 
+def _open_rows(grid: Grid, chars: list[Char], top: float, bottom: float) -> list[list[Char]]:
+    """Text lines between top and bottom that stand inside the grid's columns and read as rows."""
+    from core.amounts import is_amount
+
+    inside = [c for c in chars if top <= c.cy <= bottom and grid.xs[0] <= c.cx <= grid.xs[-1]
+              and not c.text.isspace()]
+    rows = []
+    for line in build_lines(grid.page, inside):
+        words = line.text.split()
+        if any(is_amount(w) and not re.fullmatch(r"\d{1,2}", w) for w in words):
+            rows.append(line.chars)
+    return rows
+
+
+def close_open_rows(grid: Grid, chars: list[Char], limit_top: float, limit_bottom: float) -> Grid:
+    """Rows a page break left without their closing rule (the last row of a page, the first of the
+    next) are read from the text right below or above the grid, one row per line, in its columns."""
+    if grid.nrows == 0:
+        return grid
+    height = min(30.0, max(8.0, (grid.ys[-1] - grid.ys[0]) / grid.nrows * 1.6))
+    below = _open_rows(grid, chars, grid.ys[-1], min(limit_bottom, grid.ys[-1] + height))
+    above = _open_rows(grid, chars, max(limit_top, grid.ys[0] - height), grid.ys[0])
+    if not below and not above:
+        return grid
+    top_edges = [min(c.top for c in line) - 1 for line in above]
+    bottom_edges = [max(c.bottom for c in line) + 1 for line in below]
+    ys = sorted(set(top_edges + list(grid.ys) + bottom_edges))
+    k = len(top_edges)
+    cells = [GridCell(c.r0 + k, c.r1 + k, c.c0, c.c1, c.box) for c in grid.cells]
+    for r in list(range(k)) + list(range(k + grid.nrows, len(ys) - 1)):
+        cells += [GridCell(r, r + 1, c, c + 1, (grid.xs[c], ys[r], grid.xs[c + 1], ys[r + 1]))
+                  for c in range(grid.ncols)]
+    out = Grid(grid.page, grid.xs, ys, cells)
+    fill_text(out, [c for c in chars if ys[0] <= c.cy <= ys[-1]])
+    return out
+
+
 def split_caption(grid: Grid) -> tuple[Grid, str]:
     """Take off the caption rows some producers draw inside the frame (title, 部门：…, 单位：万元)."""
     from core.amounts import is_amount, unit_in
@@ -248,4 +286,8 @@ def find_grids(edges: list[dict[str, Any]], region: Bbox, page: int,
             fill_text(grid, region_chars)
             grids.append(grid)
     grids.sort(key=lambda g: g.ys[0])
+    for i, grid in enumerate(grids):  # rows left open by a page break
+        upper = grids[i - 1].ys[-1] if i else region[1]
+        lower = grids[i + 1].ys[0] if i + 1 < len(grids) else region[3]
+        grids[i] = close_open_rows(grid, region_chars, upper, lower)
     return grids

@@ -1,0 +1,2 @@
+"""Importing this module registers every rule of the catalogue."""
+from core.checks import rules_intra  # noqa: F401
