@@ -74,10 +74,11 @@ class Context:
     @staticmethod
     def rows(table: ParsedTable, side: str | None = None,
              prefix: bool = False) -> Iterator[tuple[int, pd.Series]]:
-        """Rows of one side (with prefix, also of its sub-sides: 支出 takes 支出/功能分类)."""
+        """Rows of one side. With prefix, side names a family: "支出" takes 支出/功能分类 and the
+        本年支出 / 财政拨款支出 halves of other templates."""
         for i, row in table.frame.iterrows():
             s = str(row["side"])
-            if side is None or s == side or (prefix and s.startswith(side + "/")):
+            if side is None or s == side or (prefix and s.split("/")[0].endswith(side)):
                 yield int(i), row  # type: ignore[arg-type]
 
     @staticmethod

@@ -25,6 +25,7 @@ class Num:
     text: str
     loc: Location | None = None
     label: str = ""
+    unit: str = ""  # the printed unit, shown next to the text when it is not the message's unit
 
     @property
     def blank(self) -> bool:
@@ -39,9 +40,10 @@ def amount(text: str, unit: str | None, loc: Location | None = None, label: str 
     """A printed amount in unit, as 万元 (blank is 0 with no rounding room)."""
     factor = UNITS.get(unit or "万元", WAN) / WAN
     value = parse_amount(text)
+    shown = "" if (unit or "万元") == "万元" else unit or ""
     if value is None:
-        return Num(Decimal(0), Decimal(0), "", loc, label)
-    return Num(value * factor, half_unit(text) * factor, text, loc, label)
+        return Num(Decimal(0), Decimal(0), "", loc, label, shown)
+    return Num(value * factor, half_unit(text) * factor, text, loc, label, shown)
 
 
 def plain(text: str, loc: Location | None = None, label: str = "") -> Num:

@@ -8,7 +8,8 @@ from core.checks.numbers import Num, Verdict, fmt, places_of, sum_of
 
 
 def _term(n: Num) -> str:
-    return f"{n.label} {n.text or '（空）'}" if n.label else (n.text or "（空）")
+    value = f"{n.text}{n.unit}" if n.text else "（空）"
+    return f"{n.label} {value}" if n.label else value
 
 
 def arithmetic(total: Num, parts: list[Num], verdict: Verdict, unit: str) -> tuple[str, str]:

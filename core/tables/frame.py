@@ -139,7 +139,7 @@ class _Builder:
         m = CODE_NAME_RE.match(name)
         if not code and m:
             code, name = m.group(1), m.group(2)
-        if code and not re.sub(r"\D", "", code):
+        if code and re.fullmatch(r"[类款项]+", code):
             code = ""  # the 类/款/项 labels printed in the code columns of a total row
         if code and not CODE_RE.match(code):
             if not name:
