@@ -1,2 +1,2 @@
 """Importing this module registers every rule of the catalogue."""
-from core.checks import rules_cross, rules_intra  # noqa: F401
+from core.checks import rules_codes, rules_cross, rules_intra, rules_structure  # noqa: F401

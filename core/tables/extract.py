@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 CAPTION_ABOVE = 45.0  # how far above a title its number line may stand (pt)
 NOTE_BELOW = 90.0  # how far below a grid its 注/说明 lines may run (pt)
-NOTE_RE = re.compile(r"^(注|说明|备注)\s*[：:．.]?|本表|无数据|空表|没有|无.*(收入|支出|安排)")
+NOTE_RE = re.compile(r"^(注|说明|备注)\s*[：:．.]?|本表|此表|无数据|空表|为空|没有|无.*(收入|支出|安排)")
 COLUMN_TOLERANCE = 4.0
 
 
@@ -146,6 +146,8 @@ class TableExtractor:
                 if current is not None and current.hit.label == pending.hit.label and current.parts \
                         and pending.parts and _aligned(current.parts[0].grid, pending.parts[0].grid):
                     current.parts.extend(pending.parts)  # the title repeated on a continuation page
+                    current.regions.extend(pending.regions)
+                    current.notes = pending.notes or current.notes
                     continue
                 current = pending
                 done.append(pending)

@@ -141,6 +141,8 @@ class _Builder:
             code, name = m.group(1), m.group(2)
         if code and re.fullmatch(r"[类款项]+", code):
             code = ""  # the 类/款/项 labels printed in the code columns of a total row
+        elif code and not re.search(r"\d", code):
+            code, name = "", name or code  # a label (or a "…" placeholder) in the code column
         if code and not CODE_RE.match(code):
             if not name:
                 code, name = "", code  # a label printed in the code column
