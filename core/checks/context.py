@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import pandas as pd
 
@@ -72,14 +72,23 @@ class Context:
         return None
 
     @staticmethod
+    def records(table: ParsedTable) -> list[dict[str, Any]]:
+        """The table's rows as plain dicts, made once (pandas row access is slow in loops)."""
+        cached = getattr(table, "_records", None)
+        if cached is None:
+            cached = table.frame.to_dict("records")
+            table._records = cached  # type: ignore[attr-defined]
+        return cached
+
+    @staticmethod
     def rows(table: ParsedTable, side: str | None = None,
-             prefix: bool = False) -> Iterator[tuple[int, pd.Series]]:
+             prefix: bool = False) -> Iterator[tuple[int, dict[str, Any]]]:
         """Rows of one side. With prefix, side names a family: "支出" takes 支出/功能分类 and the
         本年支出 / 财政拨款支出 halves of other templates."""
-        for i, row in table.frame.iterrows():
+        for i, row in enumerate(Context.records(table)):
             s = str(row["side"])
             if side is None or s == side or (prefix and s.split("/")[0].endswith(side)):
-                yield int(i), row  # type: ignore[arg-type]
+                yield i, row
 
     @staticmethod
     def find(table: ParsedTable, pattern: str, side: str | None = None) -> int | None:
@@ -106,13 +115,13 @@ class Context:
         text = "".join(text.split())
         where = self.loc(table, row, column)
         if name is None:
-            name = label(table.frame.at[row, "name"]) or str(table.frame.at[row, "code"])
+            name = label(Context.records(table)[row]["name"]) or str(Context.records(table)[row]["code"])
         return amount(text, table.unit, where, name) if wan else plain(text, where, name)
 
     def unit(self, table: ParsedTable) -> str:
         return table.unit or "万元"
 
 
-def value_of(row: pd.Series, column: str) -> Decimal | None:
+def value_of(row: dict[str, Any], column: str) -> Decimal | None:
     v = row.get(column)
     return v if isinstance(v, Decimal) else None

@@ -56,7 +56,7 @@ def find_row(ctx: Context, table: ParsedTable, row: str, side: str | None = None
 def find_col(ctx: Context, table: ParsedTable, row: int, column: str) -> str | None:
     """The value column of the row's side matching column. Alternatives separated by " || " are
     tried in order; among the matches of one, a column printed in that row wins."""
-    side = str(table.frame.at[row, "side"])
+    side = str(Context.records(table)[row]["side"])
     cols = ctx.value_columns(table, side)
     for pattern in column.split(" || "):
         rx = re.compile(pattern)

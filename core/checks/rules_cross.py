@@ -180,7 +180,7 @@ def sangong_vs_economic(ctx: Context) -> Iterator[Finding]:
         (i for i, r in ctx.rows(st) if any(r[c] is not None for c in ctx.value_columns(st))), 0)
     for code, what, col_rx in SANGONG:
         i = find_row(ctx, et, f"code:{code}")
-        if i is None or what[:2] not in str(et.frame.at[i, "name"]):
+        if i is None or what[:2] not in str(Context.records(et)[i]["name"]):
             continue  # a misnamed code is CODE-02's business
         ecol = find_col(ctx, et, i, r"^合计 || 决算数 || 金额 || .*")
         scol = find_col(ctx, st, row, (r"决算数/.*" if ctx.kind == "决算" else "") + col_rx

@@ -18,7 +18,7 @@ TOTAL_ROW = re.compile(r"^(\S{0,6}经费)?合计$|^总计$")
 
 
 def _row_name(table: ParsedTable, row: int) -> str:
-    code, name = table.frame.at[row, "code"], label(table.frame.at[row, "name"])
+    code, name = Context.records(table)[row]["code"], label(Context.records(table)[row]["name"])
     return f"{code} {name}".strip() if code else name
 
 
@@ -82,7 +82,7 @@ def _hierarchy(ctx: Context, table: ParsedTable, column: str, side: str) -> Iter
             continue
         level = "类" if len(code) == 3 else "款"
         sub = "款" if len(code) == 3 else "项"
-        where = f"{ctx.name(table)} {code} {label(table.frame.at[i, 'name'])}（{column}）"
+        where = f"{ctx.name(table)} {code} {label(Context.records(table)[i]['name'])}（{column}）"
         yield from check_sum("INT-HIER", f"{table.id}|{side}|{code}|{column}", where,
                              f"{table.id} {code} ({column}): {level} = sum of {sub}",
                              ctx.num(table, i, column), [ctx.num(table, j, column) for j in kids],
@@ -124,14 +124,14 @@ def _two_sided(ctx: Context, table: ParsedTable) -> Iterator[Finding]:
                     parent = int(key[6:])
                     if any(not n(k).blank for k in kids):
                         yield from check_sum(
-                            "INT-SIDE", f"{table.id}|{side}|{label(table.frame.at[parent, 'name'])}|{col}",
-                            f"{ctx.name(table)}{side}方“{label(table.frame.at[parent, 'name'])}”",
+                            "INT-SIDE", f"{table.id}|{side}|{label(Context.records(table)[parent]['name'])}|{col}",
+                            f"{ctx.name(table)}{side}方“{label(Context.records(table)[parent]['name'])}”",
                             f"{table.id} {side}: parent row = sum of its sub-items",
                             n(parent), [n(k) for k in kids], unit)
             detail = [n(i) for i in roles["detail"]]
             for sub in roles["subtotal"][:1]:
                 yield from check_sum("INT-SIDE", f"{table.id}|{side}|subtotal|{col}",
-                                     f"{ctx.name(table)}{side}方“{label(table.frame.at[sub, 'name'])}”",
+                                     f"{ctx.name(table)}{side}方“{label(Context.records(table)[sub]['name'])}”",
                                      f"{table.id} {side}: subtotal = sum of detail rows",
                                      n(sub), detail, unit)
             if not roles["subtotal"] and not roles["total"] and detail:
@@ -139,7 +139,7 @@ def _two_sided(ctx: Context, table: ParsedTable) -> Iterator[Finding]:
             for tot in roles["total"][:1]:
                 base = [n(roles["subtotal"][0])] if roles["subtotal"] else detail
                 yield from check_sum("INT-SIDE", f"{table.id}|{side}|total|{col}",
-                                     f"{ctx.name(table)}{side}方“{label(table.frame.at[tot, 'name'])}”",
+                                     f"{ctx.name(table)}{side}方“{label(Context.records(table)[tot]['name'])}”",
                                      f"{table.id} {side}: grand total = subtotal + carry-overs",
                                      n(tot), base + [n(i) for i in roles["adjust"]], unit)
                 totals.setdefault(side.split("/")[0], []).append(n(tot))
@@ -161,7 +161,7 @@ def _sibling_subtotal(ctx: Context, table: ParsedTable, side: str, col: str, det
                 sub = roles["subtotal"][0]
                 other_col = table.value_columns[other][0]
                 yield from check_sum("INT-SIDE", f"{table.id}|{side}|sibling-subtotal|{col}",
-                                     f"{ctx.name(table)}{side}方各项合计与“{label(table.frame.at[sub, 'name'])}”",
+                                     f"{ctx.name(table)}{side}方各项合计与“{label(Context.records(table)[sub]['name'])}”",
                                      f"{table.id} {side}: detail rows = the subtotal of {other}",
                                      ctx.num(table, sub, other_col), detail, unit)
                 return
@@ -185,8 +185,8 @@ def negatives(ctx: Context) -> Iterator[Finding]:
         for (row, col), ref in table.cells.items():
             if col in ("code", "name"):
                 continue
-            value = table.frame.at[row, col]
-            if value is not None and value < 0 and "结余分配" not in str(table.frame.at[row, "name"]):
+            value = Context.records(table)[row][col]
+            if value is not None and value < 0 and "结余分配" not in str(Context.records(table)[row]["name"]):
                 loc = ctx.loc(table, row, col)
                 yield Finding("INT-NEG", "warn",
                               f"{ctx.name(table)}“{_row_name(table, row)}”{col} 为负数 {ref.text}",

@@ -106,8 +106,8 @@ def note_contradicts(ctx: Context) -> Iterator[Finding]:
             continue
         cols = [c for c in ctx.value_columns(total) if fund in c]
         rows = [i for i, r in ctx.rows(total) if fund in str(r["name"])]
-        has_fund = any(total.frame.at[i, c] for c in cols for i in total.frame.index) or \
-            any(total.frame.at[i, c] for i in rows for c in ctx.value_columns(total))
+        has_fund = any(Context.records(total)[i][c] for c in cols for i in total.frame.index) or \
+            any(Context.records(total)[i][c] for i in rows for c in ctx.value_columns(total))
         if has_fund and table.empty:
             yield Finding("STR-05", "error", f"{ctx.name(total)}有{fund}数据，但{ctx.name(table)}为空表",
                           f"{total_id} shows {fund} figures but {fund_id} is empty",
