@@ -106,4 +106,9 @@ def sentence_claims(nar: Narrative, sentence: Sentence) -> SentenceClaims:
 
 
 def all_claims(nar: Narrative) -> list[SentenceClaims]:
-    return [c for c in (sentence_claims(nar, s) for s in nar.sentences) if c.quantities]
+    """The claims of every sentence that has a number (computed once per narrative)."""
+    cached = getattr(nar, "_claims", None)
+    if cached is None:
+        cached = [c for c in (sentence_claims(nar, s) for s in nar.sentences) if c.quantities]
+        nar._claims = cached  # type: ignore[attr-defined]
+    return cached

@@ -6,6 +6,7 @@ any span of it (a sentence, an amount) can be drawn on the page.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -69,6 +70,17 @@ class Narrative:
         if group:
             out.append((page, union(c.box for c in group)))  # type: ignore[arg-type]
         return out
+
+    def sentence_at(self, offset: int) -> "Sentence | None":
+        starts = [x.start for x in self.sentences]
+        k = bisect.bisect_right(starts, offset) - 1
+        return self.sentences[k] if k >= 0 and offset < self.sentences[k].end else None
+
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph holding text[offset] (-1 outside any)."""
+        starts = [a for a, _ in self.paragraphs]
+        k = bisect.bisect_right(starts, offset) - 1
+        return k if k >= 0 and offset < self.paragraphs[k][1] else -1
 
     def page_of(self, offset: int) -> int:
         for ref in self.refs[offset:]:

@@ -131,7 +131,7 @@ def _by_names(ctx: Context, table: ParsedTable, names: list[str]) -> int | None:
 SANGONG_ITEMS = [  # (keywords all present in the label, column regex), most specific first
     (("购置", "运行"), r"公务用车.*小计|购置及运行(维护)?费?(/预算数|/决算数)?$"),
     (("购置",), r"购置费?(/预算数|/决算数)?$"), (("运行",), r"运行(维护)?费(/预算数|/决算数)?$"),
-    (("出国",), r"因公出国"), (("接待",), r"接待"), (("三公",), r"合计")]
+    (("出国",), r"因公出国"), (("接待",), r"接待"), (("三公",), r"三公.*(合计|小计)$ || ^合计$")]
 
 
 def sangong_targets(ctx: Context, label_text: str) -> list[Target]:
@@ -151,8 +151,9 @@ def sangong_targets(ctx: Context, label_text: str) -> list[Target]:
         group = "预算数" if "预算" in label_text and "决算" not in label_text else "决算数"
     rows = [i for i, r in ctx.rows(table) if norm_name(r["name"]) in ("合计", "")]
     rows = rows or [i for i, _ in ctx.rows(table)]
+    alternatives = [f"^(?=.*{group})(?=.*(?:{alt}))" if group else alt for alt in pattern.split(" || ")]
     for i in rows[:1]:
-        col = find_col(ctx, table, i, f"^(?=.*{group})(?=.*(?:{pattern}))" if group else pattern)
+        col = find_col(ctx, table, i, " || ".join(alternatives))
         if col is not None and (i, col) in table.cells:
             n = ctx.num(table, i, col, wan=True)
             return [Target(table.id, i, [n], f"{ctx.name(table)}“{col}”")]

@@ -95,9 +95,12 @@ def ratio_range(num: Num, den: Num) -> tuple[Decimal, Decimal] | None:
     return (lo, hi)
 
 
-def percent_verdict(stated: Num, num: Num, den: Num) -> Verdict | None:
-    """A stated percentage against num/den: ok inside the rounding range, rounding within one
-    printed unit of it (e.g. truncated instead of rounded), mismatch beyond."""
+NEAR_PP = Decimal("0.1")  # domain-rules §0.3: within 0.1 percentage point is at most info
+
+
+def percent_verdict(stated: Num, num: Num, den: Num, near: Decimal = NEAR_PP) -> Verdict | None:
+    """A stated percentage against num/den: ok inside the rounding range; "rounding" when within
+    one printed unit of it (truncated instead of rounded) or within `near` points; mismatch beyond."""
     rng = ratio_range(num, den)
     if rng is None:
         return None
@@ -107,7 +110,8 @@ def percent_verdict(stated: Num, num: Num, den: Num) -> Verdict | None:
         status = "ok"
     else:
         gap = rng[0] - hi if hi < rng[0] else lo - rng[1]
-        status = "rounding" if gap <= 2 * stated.half else "mismatch"
+        status = "rounding" if gap <= 2 * stated.half or abs(stated.value - exact) <= near \
+            else "mismatch"
     return Verdict(status, stated.value, exact.quantize(Decimal("0.0001")),
                    stated.value - exact, stated.half)
 

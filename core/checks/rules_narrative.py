@@ -110,7 +110,7 @@ def narrative_amounts(ctx: Context) -> Iterator[Finding]:
     paragraph = -1
     for claims in all_claims(ctx.narrative):
         s = claims.sentence
-        para = next((k for k, (a, b) in enumerate(ctx.narrative.paragraphs) if a <= s.start < b), -1)
+        para = ctx.narrative.paragraph_of(s.start)
         if para != paragraph:
             paragraph, chain = para, []
         found = chain_of(ctx.narrative.text[s.start:s.end])
