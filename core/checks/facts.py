@@ -84,11 +84,27 @@ def row_target(ctx: Context, table: ParsedTable, row: int) -> Target:
     return Target(table.id, row, nums, f"{ctx.name(table)}“{Context.records(table)[row]['code'] or ''}{name}”")
 
 
-def chain_of(text: str) -> list[tuple[str, str | None, str]]:
-    """[(name, code part, level)] of "公共安全支出（204类）司法（06款）行政运行（01项）"."""
+def chains_of(text: str) -> list[list[tuple[str, str | None, str]]]:
+    """Every 类/款/项 chain in text, e.g. [[("公共安全支出", "204", "类"), ("司法", "06", "款"),
+    ("行政运行", "01", "项")]] for "公共安全支出（204类）司法（06款）行政运行（01项）"."""
     text = re.sub(r"[“”\"'‘’]", "", text)
-    return [(m.group("name").lstrip("、，"), m.group("code"), m.group("level"))
-            for m in CHAIN.finditer(text)]
+    chains: list[list[tuple[str, str | None, str]]] = []
+    last_end = -1
+    for m in CHAIN.finditer(text):
+        name = re.sub(r"^\d{1,2}[、.．]", "", m.group("name").lstrip("、，"))
+        item = (name, m.group("code"), m.group("level"))
+        if chains and m.start() == last_end and item[2] != "类":
+            chains[-1].append(item)
+        else:
+            chains.append([item])
+        last_end = m.end()
+    return chains
+
+
+def chain_of(text: str) -> list[tuple[str, str | None, str]]:
+    """The first 类/款/项 chain of text ([] when there is none)."""
+    found = chains_of(text)
+    return found[0] if found else []
 
 
 def chain_targets(ctx: Context, chain: list[tuple[str, str | None, str]], tables: list[str]
