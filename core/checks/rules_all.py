@@ -1,3 +1,4 @@
 """Importing this module registers every rule of the catalogue."""
-from core.checks import (rules_codes, rules_cross, rules_intra, rules_narrative,  # noqa: F401
-                         rules_recompute, rules_statements, rules_structure)
+from core.checks import (rules_codes, rules_consistency, rules_cross, rules_intra,  # noqa: F401
+                         rules_narrative, rules_recompute, rules_statements, rules_structure,
+                         rules_text)

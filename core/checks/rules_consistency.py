@@ -1,0 +1,131 @@
+"""一致性: the fiscal year, the entity, 部门 vs 单位 wording and the tables' units agree throughout."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from core.checks.context import Context
+from core.checks.model import Finding, Location
+from core.checks.registry import rule
+from core.docmeta import LABEL_RE, canonical_entity
+
+YEAR_RE = re.compile(r"(?<![\d〔【\[（(号])((?:19|20)\d{2})\s*年")
+CITATION = re.compile(r"[〔【\[][^〕】\]]{0,6}$|《[^》]*$")
+AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
+COMPARED = re.compile(r"(?:比|较|与)\s*((?:19|20)\d{2})\s*年度?\s*(?:预算|决算|执行数|相比|同期|比较)?")
+CURRENT = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:收入|支出|收支|财政拨款|一般公共预算|部门|单位|“三公”|三公)"
+                     r"\S{0,12}?(?:预算|决算)(?!执行)")
+TRUNCATED_YEAR = re.compile(r"(?<!\d)(20\d)\s+年度|(?<![\d.])2\d{2}年度")
+
+
+def _where(ctx: Context, start: int, end: int, text: str) -> list[Location]:
+    return [Location(p, b, text=text) for p, b in ctx.narrative.boxes(start, end)]
+
+
+def _year_finding(ctx: Context, m: re.Match[str], group: int, severity: str, zh: str, en: str,
+                  kind: str) -> Finding:
+    start, end = m.start(group), m.end(group)
+    sentence = ctx.narrative.sentence_at(start)
+    return Finding("CON-YEAR", severity, zh, en, f"CON-YEAR|{kind}|{m.group(0)}",
+                   _where(ctx, start, end, m.group(group)),
+                   {"printed": m.group(group), "expected": ctx.doc.year,
+                    "sentence": sentence.text if sentence else ""})
+
+
+@rule("CON-YEAR", "年度一致", "Fiscal year consistent", "error",
+      "年度应与文件年度一致：截至日期（决算为当年12月31日，预算为上年12月31日）、比较基期（上年）、"
+      "“YYYY年收入/支出预算（决算）”等表述；其他与本年及上下年无关的年份提示核对。")
+def years(ctx: Context) -> Iterator[Finding]:
+    y = ctx.doc.year
+    if not y:
+        return
+    text = ctx.narrative.text
+    flagged: set[int] = set()
+    expected_as_of = y if ctx.kind == "决算" else y - 1
+    for m in AS_OF.finditer(text):
+        if int(m.group(1)) != expected_as_of:
+            flagged.add(m.start(1))
+            yield _year_finding(ctx, m, 1, "error", f"“{m.group(0)}”：{y}年{ctx.kind}应为截至{expected_as_of}年12月31日",
+                                f"'{m.group(0)}': a {y} document should say {expected_as_of}-12-31", "as-of")
+    for m in COMPARED.finditer(text):
+        if int(m.group(1)) >= y and m.start(1) not in flagged:
+            flagged.add(m.start(1))
+            yield _year_finding(ctx, m, 1, "error", f"比较基期“{m.group(0)}”不早于本年度 {y} 年（应为上年）",
+                                f"Comparison base '{m.group(0)}' is not before {y}", "compare")
+    for m in CURRENT.finditer(text):
+        if int(m.group(1)) != y and m.start(1) not in flagged and not _prior_context(text, m):
+            flagged.add(m.start(1))
+            yield _year_finding(ctx, m, 1, "error", f"“{m.group(0)}”的年度与文件年度 {y} 不一致",
+                                f"'{m.group(0)}' names another year than {y}", "current")
+    for section in ctx.narrative.sections:
+        for m in YEAR_RE.finditer(section.heading):
+            if int(m.group(1)) != y and section.level <= 3 and int(m.group(1)) not in (y - 1,):
+                yield Finding("CON-YEAR", "error", f"标题“{section.heading[:30]}”的年度 {m.group(1)} 与文件年度 {y} 不一致",
+                              f"Heading year {m.group(1)} differs from {y}", f"CON-YEAR|heading|{section.heading[:30]}",
+                              _where(ctx, section.start, section.start + len(section.heading), m.group(1)),
+                              {"printed": m.group(1), "expected": y})
+    for m in YEAR_RE.finditer(text):
+        year = int(m.group(1))
+        if m.start(1) in flagged or year in (y - 1, y, y + 1) or CITATION.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        if re.match(r"\s*年\s*\d{1,2}\s*月", text[m.end(1):m.end(1) + 6]) and year >= y - 1:
+            continue
+        yield _year_finding(ctx, m, 1, "info", f"提到 {year} 年，与文件年度 {y} 相距较远，请核对是否为旧年度残留",
+                            f"Mentions {year}, far from {y}: stale text?", f"other|{m.start()}")
+    for m in TRUNCATED_YEAR.finditer(text):
+        yield Finding("CON-YEAR", "warn", f"年度不完整：“{m.group(0)}”", f"Truncated year '{m.group(0)}'",
+                      f"CON-YEAR|truncated|{m.group(0)}", _where(ctx, m.start(), m.end(), m.group(0)),
+                      {"printed": m.group(0)})
+
+
+def _prior_context(text: str, m: re.Match[str]) -> bool:
+    around = text[max(0, m.start() - 6):m.end() + 6]
+    return bool(re.search(r"上年|比|较|与|当年预算执行|执行数|截至|截止", around))
+
+
+@rule("CON-ENTITY", "单位名称前后一致", "Entity named alike everywhere", "warn",
+      "表头“编制部门/单位名称”、封面与说明中的单位名称应一致。")
+def entity(ctx: Context) -> Iterator[Finding]:
+    name = ctx.doc.entity
+    if not name:
+        return
+    seen: set[str] = set()
+    for page in ctx.doc.pages:
+        text = " ".join("".join(ln.text.split()) for ln in page.lines)
+        for m in LABEL_RE.finditer(text):
+            other = canonical_entity(re.sub(r"(（本级）|\(本级\)|本级|（汇总）|\(汇总\))$", "", m.group("name")))
+            if other == name or other in seen or len(other) < 4 or other in name or name in other:
+                continue
+            if not re.search(r"(局|委员会|办公厅|办公室|办事处|院|部|会|中心|厅)$", other):
+                continue
+            seen.add(other)
+            line = next((ln for ln in page.lines if other[:4] in "".join(ln.text.split())), None)
+            yield Finding("CON-ENTITY", "warn", f"第{page.number}页表头单位“{other}”与文件单位“{name}”不一致",
+                          f"Page {page.number} names '{other}', the document is '{name}'",
+                          f"CON-ENTITY|{other}", [Location(page.number, line.box if line else None, text=other)],
+                          {"printed": other, "expected": name})
+
+
+@rule("CON-SCOPE", "部门/单位表述一致", "部门 vs 单位 wording", "warn",
+      "单位预算（决算）中不应出现“部门预算（决算）”等部门口径表述（“部门预算经济分类”等科目名除外）。")
+def scope_words(ctx: Context) -> Iterator[Finding]:
+    if ctx.doc.scope != "单位":
+        return
+    text = ctx.narrative.text
+    for m in re.finditer(r"部门(预算|决算)(?!经济分类|支出经济分类)", text):
+        sentence = ctx.narrative.sentence_at(m.start())
+        yield Finding("CON-SCOPE", "warn", f"单位{ctx.kind}中出现“{m.group(0)}”表述",
+                      f"A 单位 document says '{m.group(0)}'", f"CON-SCOPE|{sentence.text[:30] if sentence else m.start()}",
+                      _where(ctx, m.start(), m.end(), m.group(0)),
+                      {"printed": m.group(0), "sentence": sentence.text if sentence else ""})
+
+
+@rule("CON-UNIT", "表格须标明金额单位", "Tables state their unit", "warn",
+      "每张公开表应标明金额单位（单位：元/万元），否则无法与说明相互核对。")
+def units(ctx: Context) -> Iterator[Finding]:
+    for table_id, table in ctx.tables.items():
+        if table.unit is None and not table.empty:
+            ref = table.title_ref
+            yield Finding("CON-UNIT", "warn", f"{ctx.name(table)}未标明金额单位（按万元核对）",
+                          f"{table_id} does not state its unit", f"CON-UNIT|{table_id}",
+                          [Location(ref.page, ref.bbox, table_id) if ref else Location(table.pages[0], None)])
