@@ -1,7 +1,9 @@
-"""The command line: `python main.py check PATH... [--json OUT] [--tables]`.
+"""The command line: `python main.py check PATH... [--json OUT] [--tables] [--format text|tables]
+[--fail-on error|warn] [--lang zh|en]`.
 
 A file that cannot be read gets one line on stderr and an entry with "error"; the others are still
-analysed. Exit status: 0 all analysed, 2 when any file could not be read.
+analysed. Exit status: 2 when any file could not be read, else 1 when --fail-on is given and a
+finding of that severity (or worse) exists, else 0.
 """
 from __future__ import annotations
 
@@ -36,11 +38,18 @@ def add_check_parser(sub: Any) -> None:
     check.add_argument("paths", nargs="+", metavar="PATH", help="PDF 文件或文件夹")
     check.add_argument("--json", metavar="OUT", help="把结果写成 JSON 文件（- 表示标准输出）")
     check.add_argument("--tables", action="store_true", help="JSON 中包含每个表格单元格")
+    check.add_argument("--format", choices=("text", "tables"), default="text",
+                       help="屏幕输出：text 按严重程度列出问题（默认），tables 列出识别到的表格")
+    check.add_argument("--fail-on", choices=("error", "warn"), default=None,
+                       help="存在该级别（或更严重）的问题时退出码为 1")
+    check.add_argument("--lang", choices=("zh", "en"), default="zh", help="问题描述的语言")
+    check.add_argument("--no-info", action="store_true", help="文本报告中不列“提示”级别")
 
 
 def run_check(args: argparse.Namespace) -> int:
     from core.analysis import analyse
     from core.report_json import document_json, error_json
+    from core.report_text import document_text
 
     documents: list[dict[str, Any]] = []
     status = EXIT_OK
@@ -59,9 +68,14 @@ def run_check(args: argparse.Namespace) -> int:
                               "error_code": "internal"})
             status = EXIT_UNREADABLE
             continue
-        documents.append(document_json(report, args.tables))
-        if not args.json:
-            _print_summary(documents[-1])
+        documents.append(document_json(report, args.tables, args.lang))
+        if args.json != "-":
+            if args.format == "tables":
+                _print_summary(documents[-1])
+            else:
+                print(document_text(documents[-1], args.lang, not args.no_info))
+        if status == EXIT_OK and _fails(documents[-1], args.fail_on):
+            status = EXIT_FINDINGS
     if args.json:
         text = json.dumps({"app": APP_NAME, "version": APP_VERSION, "documents": documents},
                           ensure_ascii=False, indent=1)
@@ -70,6 +84,11 @@ def run_check(args: argparse.Namespace) -> int:
         else:
             Path(args.json).write_text(text, encoding="utf-8")
     return status
+
+
+def _fails(doc: dict[str, Any], fail_on: str | None) -> bool:
+    levels = {"error": ("error",), "warn": ("error", "warn")}.get(fail_on or "", ())
+    return any(f["severity"] in levels for f in doc.get("findings", []))
 
 
 def _print_summary(doc: dict[str, Any]) -> None:

@@ -89,16 +89,20 @@ def recognise(doc: Document) -> None:
 
 
 def _year(cover: str, head_text: str, lines: list[str]) -> int | None:
-    for text in (cover, head_text):
-        m = TITLE_RE.search(text)
-        if m:
-            return int(m.group("year"))
-    years = [y for line in lines
-             for y in re.findall(r"((?:19|20)\d{2})\s*年度?(?:部门|单位)?(?:预算|决算)", line)]
-    years += [m.group(1) for line in lines if len(line) < 40
-              for m in [re.match(r"^.{0,8}?((?:19|20)\d{2})\s*年度?.*表$", line)] if m]
-    vote = _vote(years)
-    return int(vote) if vote else None
+    """The year most titles agree on: the cover's title counts thrice, every other title once, so
+    that one stale year (on the cover or in the opening sentence) cannot mislead every check."""
+    votes: Counter[str] = Counter()
+    m = TITLE_RE.search(cover)
+    if m:
+        votes[m.group("year")] += 3
+    for m in TITLE_RE.finditer(head_text):
+        votes[m.group("year")] += 1
+    for line in lines:
+        votes.update(re.findall(r"((?:19|20)\d{2})\s*年度?(?:部门|单位)?(?:预算|决算)", line))
+        t = re.match(r"^.{0,8}?((?:19|20)\d{2})\s*年度?.*表$", line) if len(line) < 40 else None
+        if t:
+            votes[t.group(1)] += 1
+    return int(votes.most_common(1)[0][0]) if votes else None
 
 
 def _year_from_name(path: str) -> int | None:

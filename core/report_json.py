@@ -41,14 +41,14 @@ def table_json(table: ParsedTable, with_cells: bool) -> dict[str, Any]:
     return data
 
 
-def document_json(report: Report, with_tables: bool = False) -> dict[str, Any]:
+def document_json(report: Report, with_tables: bool = False, lang: str = "zh") -> dict[str, Any]:
     doc = report.document
     return {
         "path": doc.path, "sha256": doc.sha256, "pages": len(doc.pages), "kind": doc.kind,
         "scope": doc.scope, "year": doc.year, "entity": doc.entity, "producer": doc.producer,
         "warnings": list(doc.warnings),
         "tables": [table_json(t, with_tables) for t in report.tables],
-        "findings": [f.to_json() if hasattr(f, "to_json") else f for f in report.findings],
+        "findings": [f.to_json(lang) for f in report.findings],
     }
 
 

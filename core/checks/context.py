@@ -100,11 +100,24 @@ class Context:
         return None
 
     def loc(self, table: ParsedTable, row: int, column: str) -> Location:
-        ref = table.cells.get((row, column)) or table.cells.get((row, "name"))
-        if ref is None:
+        ref = table.cells.get((row, column))
+        if ref is not None:
+            return Location(ref.page, ref.bbox, table.id, row, column, ref.text)
+        return self._blank_loc(table, row, column)
+
+    @staticmethod
+    def _blank_loc(table: ParsedTable, row: int, column: str) -> Location:
+        """A blank cell: the row's height under the column's printed width (or the row's name)."""
+        in_row = [ref for (r, _), ref in table.cells.items() if r == row]
+        if not in_row:
             return Location(table.pages[0], None, table.id, row, column, None)
-        text = ref.text if column in table.cells and (row, column) in table.cells else None
-        return Location(ref.page, ref.bbox, table.id, row, column, text)
+        anchor = table.cells.get((row, "name")) or in_row[0]
+        above = [ref for (r, c), ref in table.cells.items() if c == column and ref.page == anchor.page]
+        if not above:
+            return Location(anchor.page, anchor.bbox, table.id, row, column, None)
+        x0 = min(ref.bbox[0] for ref in above)
+        x1 = max(ref.bbox[2] for ref in above)
+        return Location(anchor.page, (x0, anchor.bbox[1], x1, anchor.bbox[3]), table.id, row, column, "")
 
     def num(self, table: ParsedTable, row: int, column: str, wan: bool = False,
             name: str | None = None) -> Num:
@@ -120,6 +133,11 @@ class Context:
 
     def unit(self, table: ParsedTable) -> str:
         return table.unit or "万元"
+
+
+def words_around(text: str, start: int, end: int) -> str:
+    """The words around a match: a finding subject that survives edits elsewhere in the document."""
+    return "".join(text[max(0, start - 8):end + 8].split())
 
 
 def value_of(row: dict[str, Any], column: str) -> Decimal | None:

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from core.checks.context import Context, label
-from core.checks.numbers import Num
+from core.checks.model import Location
+from core.checks.numbers import Num, amount
 from core.checks.refs import Ref, find_col, find_row, norm_name, resolve
 from core.tables.model import ParsedTable
 
@@ -35,8 +36,8 @@ TOTALS = {
     "决算": [
         (r"收入支出总计|收支总计", [Ref("FIN-01", r"总计", side="收入")]),
         (r"财政拨款收入支出总计|财政拨款收支总计", [Ref("FIN-04", r"总计", side="收入")]),
-        (r"本年收入合计|收入合计", [Ref("FIN-01", r"本年收入合计", side="收入")]),
-        (r"本年支出合计|支出合计", [Ref("FIN-01", r"本年支出合计", side="支出")]),
+        (r"本年收入(合计)?|收入合计", [Ref("FIN-01", r"本年收入合计", side="收入")]),
+        (r"本年支出(合计)?|支出合计", [Ref("FIN-01", r"本年支出合计", side="支出")]),
         (r"财政拨款收入", [Ref("FIN-02", r"合计", r"财政拨款收入")]),
         (r"(本年)?基本支出", [Ref("FIN-03", r"合计", r"基本支出"), Ref("FIN-05", r"合计", r"基本支出")]),
         (r"(本年)?项目支出", [Ref("FIN-03", r"合计", r"项目支出"), Ref("FIN-05", r"合计", r"项目支出")]),
@@ -91,7 +92,7 @@ def chains_of(text: str) -> list[list[tuple[str, str | None, str]]]:
     chains: list[list[tuple[str, str | None, str]]] = []
     last_end = -1
     for m in CHAIN.finditer(text):
-        name = re.sub(r"^\d{1,2}[、.．]", "", m.group("name").lstrip("、，"))
+        name = re.sub(r"^\s*\d{1,2}\s*[、.．]\s*", "", m.group("name").lstrip("、，")).strip()
         item = (name, m.group("code"), m.group("level"))
         if chains and m.start() == last_end and item[2] != "类":
             chains[-1].append(item)
@@ -154,8 +155,13 @@ def sangong_targets(ctx: Context, label_text: str) -> list[Target]:
     """The 三公 table figure a label names: which item (合计, 出国, 车, 接待…) and, in a final
     account, 预算数 or 决算数."""
     table = ctx.table("FIN-07" if ctx.kind == "决算" else "BUD-T9")
-    if table is None or not len(table.frame):
+    if table is None:
         return []
+    if not len(table.frame) and "机关运行经费" not in label_text:
+        # a table printed without figures says every 三公 item is 0 (机关运行经费 is not in it)
+        ref = table.title_ref
+        where = Location(ref.page, ref.bbox, table.id, None, None, ref.text) if ref else None
+        return [Target(table.id, -1, [amount("", "万元", where)], f"{ctx.name(table)}（无数据）")]
     if "机关运行经费" in label_text:
         pattern = r"机关运行经费"
     else:
@@ -170,9 +176,24 @@ def sangong_targets(ctx: Context, label_text: str) -> list[Target]:
     alternatives = [f"^(?=.*{group})(?=.*(?:{alt}))" if group else alt for alt in pattern.split(" || ")]
     for i in rows[:1]:
         col = find_col(ctx, table, i, " || ".join(alternatives))
-        if col is not None and (i, col) in table.cells:
+        if col is not None:  # a blank cell is a 0 the narrative must not contradict
             n = ctx.num(table, i, col, wan=True)
             return [Target(table.id, i, [n], f"{ctx.name(table)}“{col}”")]
+    return _sangong_by_row(ctx, table, pattern, group)
+
+
+def _sangong_by_row(ctx: Context, table: ParsedTable, pattern: str, group: str) -> list[Target]:
+    """The same for a table that lists the items as rows (预算数 / 决算数 as columns)."""
+    columns = ctx.value_columns(table, "")
+    col = next((c for c in columns if group and group in c), columns[0] if columns and not group else None)
+    if col is None:
+        return []
+    for alt in pattern.split(" || "):
+        rx = re.compile(re.sub(r"\(/预算数\|/决算数\)\?", "", alt))
+        for i, r in ctx.rows(table):
+            if rx.search(norm_name(r["name"])):
+                n = ctx.num(table, i, col, wan=True)
+                return [Target(table.id, i, [n], f"{ctx.name(table)}“{label(r['name'])}”{col}")]
     return []
 
 

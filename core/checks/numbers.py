@@ -116,6 +116,12 @@ def percent_verdict(stated: Num, num: Num, den: Num, near: Decimal = NEAR_PP) ->
                    stated.value - exact, stated.half)
 
 
+def pct_gap(v: Verdict) -> tuple[str, str]:
+    """'（差 1.23 个百分点，容差 ±0.005）': what a percentage check measured, zh and en."""
+    diff, tol = f"{v.diff:.2f}", format(v.tolerance.normalize(), "f")
+    return f"（差 {diff} 个百分点，容差 ±{tol}）", f" (off by {diff} points, tolerance ±{tol})"
+
+
 def fmt(value: Decimal, places: int = 2) -> str:
     """1234.5 -> '1,234.50' (as amounts are printed)."""
     q = Decimal(1).scaleb(-places)

@@ -32,7 +32,7 @@ class Ref:
 
 def norm_name(name: str) -> str:
     """A subject name for matching: no ordinal, no （类）, no spaces, ASCII brackets as CJK."""
-    name = label(name).replace("(", "（").replace(")", "）")
+    name = label(name).replace("(", "（").replace(")", "）").replace("其它", "其他")  # variant 它
     return CLASS_SUFFIX.sub("", name)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from core.checks.context import Context
+from core.checks.context import Context, words_around
 from core.checks.model import Finding, Location
 from core.checks.registry import rule
 from core.docmeta import LABEL_RE, canonical_entity
@@ -12,9 +12,12 @@ from core.docmeta import LABEL_RE, canonical_entity
 YEAR_RE = re.compile(r"(?<![\d〔【\[（(号])((?:19|20)\d{2})\s*年")
 CITATION = re.compile(r"[〔【\[][^〕】\]]{0,6}$|《[^》]*$")
 AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
-COMPARED = re.compile(r"(?:比|较|与)\s*((?:19|20)\d{2})\s*年度?\s*(?:预算|决算|执行数|相比|同期|比较)?")
-CURRENT = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:收入|支出|收支|财政拨款|一般公共预算|部门|单位|“三公”|三公)"
-                     r"\S{0,12}?(?:预算|决算)(?!执行)")
+COMPARED = re.compile(r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年度?\s*(?:当年)?(?:预算|决算|执行数|相比|同期|比较)?")
+EXECUTED = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:度)?\s*(?:当年)?(?:预算)?执行数")
+CURRENT = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:(?:收入|支出|收支|财政拨款|一般公共预算|部门|单位|“三公”|三公)"
+                     r"\S{0,12}?(?:预算|决算)(?!执行)|(?:没有使用|未使用|无)?(?:一般公共|政府性基金|国有资本经营)预算"
+                     r"(?:财政拨款)?(?:项目)?(?:收入|支出|拨款)|(?<=年度)(?:项目)?(?:收入|支出))")
+YEAR_END = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:末|底)")
 TRUNCATED_YEAR = re.compile(r"(?<!\d)(20\d)\s+年度|(?<![\d.])2\d{2}年度")
 
 
@@ -47,31 +50,60 @@ def years(ctx: Context) -> Iterator[Finding]:
             flagged.add(m.start(1))
             yield _year_finding(ctx, m, 1, "error", f"“{m.group(0)}”：{y}年{ctx.kind}应为截至{expected_as_of}年12月31日",
                                 f"'{m.group(0)}': a {y} document should say {expected_as_of}-12-31", "as-of")
-    for m in COMPARED.finditer(text):
-        if int(m.group(1)) >= y and m.start(1) not in flagged:
+    for m in YEAR_END.finditer(text):  # 决算: the year's own end; 预算: last year's (or this)
+        allowed = (y,) if ctx.kind == "决算" else (y - 1, y)
+        if int(m.group(1)) not in allowed:
             flagged.add(m.start(1))
-            yield _year_finding(ctx, m, 1, "error", f"比较基期“{m.group(0)}”不早于本年度 {y} 年（应为上年）",
-                                f"Comparison base '{m.group(0)}' is not before {y}", "compare")
+            yield _year_finding(ctx, m, 1, "warn", f"“{m.group(0)}”与文件年度 {y} 不符",
+                                f"'{m.group(0)}' does not fit a {y} {ctx.kind}", "year-end")
+    for pattern in (COMPARED, EXECUTED):
+        for m in pattern.finditer(text):
+            if int(m.group(1)) != y - 1 and m.start(1) not in flagged:
+                flagged.add(m.start(1))
+                yield _year_finding(ctx, m, 1, "error", f"比较基期“{m.group(0)}”应为上年（{y - 1}年）",
+                                    f"Comparison base '{m.group(0)}' should be {y - 1}", "compare")
     for m in CURRENT.finditer(text):
         if int(m.group(1)) != y and m.start(1) not in flagged and not _prior_context(text, m):
             flagged.add(m.start(1))
             yield _year_finding(ctx, m, 1, "error", f"“{m.group(0)}”的年度与文件年度 {y} 不一致",
                                 f"'{m.group(0)}' names another year than {y}", "current")
     for section in ctx.narrative.sections:
+        if len(section.heading) > 40 or re.search(r"[，,；;]|\d\s*(万元|元|%)", section.heading):
+            continue  # a numbered paragraph, not a title
         for m in YEAR_RE.finditer(section.heading):
-            if int(m.group(1)) != y and section.level <= 3 and int(m.group(1)) not in (y - 1,):
+            if int(m.group(1)) != y and section.level <= 3:
                 yield Finding("CON-YEAR", "error", f"标题“{section.heading[:30]}”的年度 {m.group(1)} 与文件年度 {y} 不一致",
                               f"Heading year {m.group(1)} differs from {y}", f"CON-YEAR|heading|{section.heading[:30]}",
                               _where(ctx, section.start, section.start + len(section.heading), m.group(1)),
                               {"printed": m.group(1), "expected": y})
     for m in YEAR_RE.finditer(text):
         year = int(m.group(1))
-        if m.start(1) in flagged or year in (y - 1, y, y + 1) or CITATION.search(text[max(0, m.start() - 12):m.start()]):
+        if m.start(1) in flagged or year == y:
+            continue
+        if CITATION.search(text[max(0, m.start() - 12):m.start()]):
+            if year > y + 1:  # a 决算 is published in y + 1 at the latest: it cannot cite later
+                yield _year_finding(ctx, m, 1, "warn", f"引用文件的年度 {year} 晚于本文件的编制时间（{y}年度）",
+                                    f"Cites a document of {year}, later than a {y} disclosure could",
+                                    f"cited|{words_around(text, m.start(), m.end())}")
             continue
         if re.match(r"\s*年\s*\d{1,2}\s*月", text[m.end(1):m.end(1) + 6]) and year >= y - 1:
-            continue
-        yield _year_finding(ctx, m, 1, "info", f"提到 {year} 年，与文件年度 {y} 相距较远，请核对是否为旧年度残留",
-                            f"Mentions {year}, far from {y}: stale text?", f"other|{m.start()}")
+            continue  # a date (publication, a deadline)
+        sentence = ctx.narrative.sentence_at(m.start(1))
+        clause = re.split(r"[，。；]", text[m.start():m.start() + 40])[0]
+        figures = sentence is not None and re.search(r"\d\s*(万元|元|%)", clause) and \
+            "原因" not in sentence.text
+        if figures and year in (y - 1, y + 1) and not _prior_context(text, m) and \
+                not re.search(r"上年|同比|相比|比上|较上|执行", sentence.text):
+            yield _year_finding(ctx, m, 1, "warn", f"句中金额所属年度为 {year} 年，与文件年度 {y} 不一致",
+                                f"A figure is dated {year}, the document is {y}", f"figure|{words_around(text, m.start(), m.end())}")
+        elif sentence is not None and sentence.start == m.start(1) and \
+                re.match(r"\s*年度?\s*[，,]", text[m.end(1):m.end(1) + 4]):
+            yield _year_finding(ctx, m, 1, "warn", f"句首年度为 {year} 年，与文件年度 {y} 不一致",
+                                f"The sentence is dated {year}, the document is {y}",
+                                f"opening|{words_around(text, m.start(), m.end())}")
+        elif year not in (y - 1, y, y + 1) or (year == y + 1 and ctx.kind == "预算"):
+            yield _year_finding(ctx, m, 1, "info", f"提到 {year} 年，与文件年度 {y} 不符，请核对是否为旧年度残留或笔误",
+                                f"Mentions {year}, far from {y}: stale text?", f"other|{words_around(text, m.start(), m.end())}")
     for m in TRUNCATED_YEAR.finditer(text):
         yield Finding("CON-YEAR", "warn", f"年度不完整：“{m.group(0)}”", f"Truncated year '{m.group(0)}'",
                       f"CON-YEAR|truncated|{m.group(0)}", _where(ctx, m.start(), m.end(), m.group(0)),

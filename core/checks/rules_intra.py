@@ -27,6 +27,8 @@ def _short(column: str) -> str:
 
 
 def _group_parts(ctx: Context, table: ParsedTable, row: int, group: ColumnGroup) -> list:
+    """The columns that add up to group's total: members, or a subgroup's own total, or (when the
+    subgroup prints no 小计, like 基本支出 over 人员支出 | 公用经费) the subgroup's members."""
     parts = []
     for member in group.members:
         sub = group.subgroups.get(member)
@@ -35,7 +37,10 @@ def _group_parts(ctx: Context, table: ParsedTable, row: int, group: ColumnGroup)
         elif sub.total:
             parts.append(ctx.num(table, row, sub.total, name=_short(sub.total)))
         else:
-            return []  # a subgroup without its own total: checked inside, not summed here
+            inner = _group_parts(ctx, table, row, sub)
+            if not inner:
+                return []
+            parts.extend(inner)
     return parts
 
 

@@ -6,7 +6,8 @@ from decimal import Decimal
 from typing import Iterator
 
 from core.checks.context import Context
-from core.checks.facts import Target, chain_of, chain_targets, label_targets, tables_for
+from core.checks.facts import (Target, chain_of, chain_targets, label_targets, sangong_targets,
+                               tables_for)
 from core.checks.model import Finding, Location
 from core.checks.numbers import Num, amount, fmt
 from core.checks.registry import rule
@@ -14,8 +15,10 @@ from core.claims import Quantity, SentenceClaims, all_claims
 
 DELTA = re.compile(r"增加|减少|增长|下降|增支|减支|增幅|降幅|变动|差额|比\S{0,12}(多|少)")
 PRIOR = re.compile(r"上年|去年|上一年|上年度|执行数|同期")
-BUDGET_WORDS = re.compile(r"预算")
+BUDGET_WORDS = re.compile(r"预算")  # once the names of the budgets (FUND_BUDGETS) are taken out
+FUND_BUDGETS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
 GENERIC = re.compile(r"^(支出)?(决算|决算数|支出决算|预算数|预算安排|安排|预算|支出|金额)$")
+SANGONG_WORDS = re.compile(r"三公|因公出国|公务接待|公务用车")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -25,6 +28,13 @@ def section_text(ctx: Context, sentence_section: int | None) -> str:
 
 def locations(ctx: Context, q: Quantity) -> list[Location]:
     return [Location(p, b, text=q.text) for p, b in ctx.narrative.boxes(q.start, q.end)]
+
+
+def claim_locations(ctx: Context, q: Quantity) -> list[Location]:
+    """The clause from its subject up to the number: what was compared, either part may be wrong."""
+    start = q.clause_start if 0 <= q.start - q.clause_start <= 60 else q.start
+    text = ctx.narrative.text[start:q.end].strip()
+    return [Location(p, b, text=text) for p, b in ctx.narrative.boxes(start, q.end)]
 
 
 def narrative_num(ctx: Context, q: Quantity) -> Num:
@@ -39,9 +49,17 @@ def _skip(ctx: Context, q: Quantity, sec: str) -> bool:
     years = [int(y) for y in YEAR.findall(before)]
     if ctx.doc.year and any(y != ctx.doc.year for y in years):
         return True
-    if ctx.kind == "决算" and BUDGET_WORDS.search(q.label) and "三公" not in sec:
+    if ctx.kind == "决算" and BUDGET_WORDS.search(FUND_BUDGETS.sub("", q.label)) and "三公" not in sec:
         return True  # 年初预算 figures of a final account are not in its tables
     return False
+
+
+def _sentence_subject(claims: SentenceClaims, q: Quantity) -> str:
+    """What the sentence's first figure is of, without its measure words ("公务接待费全年预算数")."""
+    first = claims.amounts()[0] if claims.amounts() else None
+    if first is None or first is q:
+        return ""
+    return re.sub(r"(全年|年初|调整)?(预算|决算)?(数|安排)?(为)?$", "", first.label)
 
 
 def _matches(n: Num, target: Target) -> bool:
@@ -63,8 +81,11 @@ def _amount_findings(ctx: Context, claims: SentenceClaims, chain: list, sec: str
         if _skip(ctx, q, sec):
             continue
         own = chain_of(q.label)
+        subject = _sentence_subject(claims, q) if GENERIC.match(q.label) else ""
         if own:
             targets = chain_targets(ctx, own, tables)
+        elif SANGONG_WORDS.search(subject):  # "公务接待费预算为X万元，支出决算为Y万元"
+            targets = sangong_targets(ctx, subject + q.label)
         elif GENERIC.match(q.label) and chain:
             targets = chain_targets(ctx, chain, tables)
         else:
@@ -87,7 +108,7 @@ def _amount_findings(ctx: Context, claims: SentenceClaims, chain: list, sec: str
         shown = best.nums[0]
         scaled = [t for t in targets if any(_ten_thousand_off(n, v) for v in t.nums)]
         subject = f"TXT-AMT|{q.label}|{q.text}"
-        locs = locations(ctx, q) + [t.loc for t in best.nums[:1] if t.loc]
+        locs = claim_locations(ctx, q) + [t.loc for t in best.nums[:1] if t.loc]
         if scaled:
             yield Finding("FMT-04", "error",
                           f"说明中“{q.label}”为 {q.text}{q.unit}，与{scaled[0].describe}相差一万倍：疑似元与万元混用",
@@ -96,8 +117,11 @@ def _amount_findings(ctx: Context, claims: SentenceClaims, chain: list, sec: str
             continue
         yield Finding("TXT-AMT", "error",
                       f"说明中“{q.label}”为 {q.text}{q.unit}，而{best.describe}为 "
-                      f"{shown.text}{shown.unit or '万元'}（差额 {fmt(n.value - shown.value)} 万元）",
-                      f"Narrative '{q.label}' {q.text}{q.unit} differs from the table ({shown.text})",
+                      f"{shown.text + (shown.unit or '万元') if shown.text else '0（未列数）'}"
+                      f"（差额 {fmt(n.value - shown.value)} 万元，容差 ±{fmt(n.half + shown.half, 4)}）",
+                      f"Narrative '{q.label}' {q.text}{q.unit} differs from the table "
+                      f"({shown.text or 'blank'}; difference {fmt(n.value - shown.value)} 万元, "
+                      f"tolerance ±{fmt(n.half + shown.half, 4)})",
                       subject, locs, {"printed": q.text, "computed": shown.value,
                                       "diff": n.value - shown.value, "unit": "万元"})
 

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from core.checks.context import Context
 from core.checks.model import Finding
-from core.checks.numbers import Num, fmt, percent_verdict, plain
+from core.checks.numbers import Num, fmt, pct_gap, percent_verdict, plain
 from core.checks.registry import rule
 from core.checks.rules_narrative import locations, narrative_num
 from core.claims import Quantity, SentenceClaims, all_claims
@@ -16,10 +16,11 @@ from core.claims import Quantity, SentenceClaims, all_claims
 UP, DOWN = re.compile(r"(增加|增长|上升|提高|增支|多)$"), re.compile(r"(减少|下降|降低|减支|少)$")
 FLAT = re.compile(r"持平|无变化|没有变化|基本持平")
 PRIOR = re.compile(r"上年|去年|上一年|执行数|(?:19|20)\d{2}年(度)?(当年)?(预算|决算)?(执行)?数?$")
-BUDGET, FINAL = re.compile(r"预算|安排"), re.compile(r"决算|实际|支出数")
+BUDGET, FINAL = re.compile(r"预算|安排"), re.compile(r"决算|实际|支出数|执行(?!率)")
+RATE_WORDS = re.compile(r"完成|执行率")
 
 
-def _word_before(q: Quantity) -> str:
+def change_word(q: Quantity) -> str:
     before = q.clause[:q.start - q.clause_start]
     m = re.search(r"(增加|减少|增长|下降|上升|降低|提高|增支|减支)\s*[了约]?\s*$", before)
     return m.group(1) if m else ""
@@ -29,12 +30,12 @@ def _direction(word: str) -> int:
     return 1 if UP.search(word) else -1 if DOWN.search(word) else 0
 
 
-def _pct(q: Quantity, ctx: Context) -> Num:
+def pct_num(q: Quantity, ctx: Context) -> Num:
     locs = locations(ctx, q)
     return plain(q.text, locs[0] if locs else None, q.label)
 
 
-def _finding(rule_id: str, severity: str, zh: str, en: str, subject: str, qs: list[Quantity],
+def narrative_finding(rule_id: str, severity: str, zh: str, en: str, subject: str, qs: list[Quantity],
              ctx: Context, values: dict) -> Finding:
     locs = [loc for q in qs for loc in locations(ctx, q)]
     sentence = ctx.narrative.sentence_at(qs[0].start) if qs else None
@@ -47,14 +48,14 @@ def _paragraph_amounts(ctx: Context, claims: list[SentenceClaims]) -> dict[int, 
     out: dict[int, list[Quantity]] = {}
     for c in claims:
         para = ctx.narrative.paragraph_of(c.sentence.start)
-        out.setdefault(para, []).extend(q for q in c.amounts() if not _word_before(q))
+        out.setdefault(para, []).extend(q for q in c.amounts() if not change_word(q))
     return out
 
 
 def _current(c: SentenceClaims, before: int, previous: list[Quantity]) -> Quantity | None:
     """The amount a change is a change of: the last plain amount before it in the sentence, else
     in the paragraph so far."""
-    own = [q for q in c.amounts() if q.end <= before and not _word_before(q)
+    own = [q for q in c.amounts() if q.end <= before and not change_word(q)
            and not PRIOR.search(q.label)]
     if own:
         return own[-1]
@@ -68,13 +69,13 @@ def _segments(ctx: Context, c: SentenceClaims) -> list[tuple[str, list[Quantity]
     cuts = [c.sentence.start + i for i, ch in enumerate(text) if ch in "；;"] + [c.sentence.end]
     out, start = [], c.sentence.start
     for end in cuts:
-        qs = [q for q in c.quantities if start <= q.start < end and _depth(ctx, c, q) == 0]
+        qs = [q for q in c.quantities if start <= q.start < end and paren_depth(ctx, c, q) == 0]
         out.append((ctx.narrative.text[start:end], qs))
         start = end + 1
     return out
 
 
-def _depth(ctx: Context, c: SentenceClaims, q: Quantity) -> int:
+def paren_depth(ctx: Context, c: SentenceClaims, q: Quantity) -> int:
     before = ctx.narrative.text[c.sentence.start:q.start]
     return max(0, before.count("（") + before.count("(") - before.count("）") - before.count(")"))
 
@@ -91,10 +92,10 @@ def year_on_year(ctx: Context) -> Iterator[Finding]:
             if not re.search(r"比|较|与.{0,12}相比|同比|上年", text):
                 continue
             amounts = [q for q in qs if q.kind == "amount"]
-            deltas = [q for q in amounts if _word_before(q)]
-            rates = [q for q in qs if q.kind == "percent" and _word_before(q)]
-            priors = [q for q in amounts if PRIOR.search(q.label) and not _word_before(q)]
-            plain_amounts = [q for q in amounts if not _word_before(q) and q not in priors]
+            deltas = [q for q in amounts if change_word(q)]
+            rates = [q for q in qs if q.kind == "percent" and change_word(q)]
+            priors = [q for q in amounts if PRIOR.search(q.label) and not change_word(q)]
+            plain_amounts = [q for q in amounts if not change_word(q) and q not in priors]
             anchor = deltas[0] if deltas else rates[0] if rates else None
             if anchor is None:
                 continue
@@ -114,11 +115,11 @@ def _check_change(ctx: Context, cur: Quantity, d: Quantity | None, rate: Quantit
                   prior: Quantity | None, text: str) -> Iterator[Finding]:
     c = narrative_num(ctx, cur)
     subject = f"NAR-YOY|{cur.label}|{cur.text}"
-    dir_d = _direction(_word_before(d)) if d else 0
-    dir_r = _direction(_word_before(rate)) if rate else 0
+    dir_d = _direction(change_word(d)) if d else 0
+    dir_r = _direction(change_word(rate)) if rate else 0
     if d and rate and dir_d and dir_r and dir_d != dir_r and rate.value != 0:
-        yield _finding("NAR-YOY", "error", f"方向矛盾：“{_word_before(d)}{d.text}{d.unit}”却“{_word_before(rate)}"
-                       f"{rate.text}%”", f"Contradicting directions: {_word_before(d)} vs {_word_before(rate)}",
+        yield narrative_finding("NAR-YOY", "error", f"方向矛盾：“{change_word(d)}{d.text}{d.unit}”却“{change_word(rate)}"
+                       f"{rate.text}%”", f"Contradicting directions: {change_word(d)} vs {change_word(rate)}",
                        subject + "|dir", [d, rate], ctx, {"printed": [d.text, rate.text]})
         return
     if prior is not None:
@@ -128,16 +129,16 @@ def _check_change(ctx: Context, cur: Quantity, d: Quantity | None, rate: Quantit
             dn = narrative_num(ctx, d)
             expect = abs(actual)
             if abs(dn.value - expect) > dn.half + c.half + p.half:
-                yield _finding("NAR-YOY", "error",
-                               f"增减额不符：{cur.text}−{prior.text}={fmt(actual)}万元，说明为“{_word_before(d)}{d.text}{d.unit}”",
+                yield narrative_finding("NAR-YOY", "error",
+                               f"增减额不符：{cur.text}−{prior.text}={fmt(actual)}万元，说明为“{change_word(d)}{d.text}{d.unit}”",
                                f"Change misstated: {cur.text} - {prior.text} = {fmt(actual)}",
                                subject + "|delta", [cur, prior, d], ctx,
                                {"printed": d.text, "computed": actual})
         word_dir = dir_d or dir_r
         if word_dir and abs(actual) > c.half + p.half and (1 if actual > 0 else -1) != word_dir:
-            yield _finding("NAR-YOY", "error",
+            yield narrative_finding("NAR-YOY", "error",
                            f"方向不符：本年 {cur.text} 与上年 {prior.text} 相比应为{'增加' if actual > 0 else '减少'}，"
-                           f"说明为“{_word_before(d) if d else _word_before(rate)}”",
+                           f"说明为“{change_word(d) if d else change_word(rate)}”",
                            "Direction word contradicts the figures", subject + "|dir2",
                            [cur, prior] + [q for q in (d, rate) if q], ctx,
                            {"printed": cur.text, "computed": actual})
@@ -150,7 +151,7 @@ def _check_change(ctx: Context, cur: Quantity, d: Quantity | None, rate: Quantit
         base = Num(c.value - sign * dn.value, c.half + dn.half, fmt(c.value - sign * dn.value))
         delta = dn
         if FLAT.search(text) and dn.value != 0 and "基本持平" not in text:
-            yield _finding("NAR-YOY", "error", f"说明称“持平”，却有增减额 {d.text}{d.unit}",
+            yield narrative_finding("NAR-YOY", "error", f"说明称“持平”，却有增减额 {d.text}{d.unit}",
                            "Says 'unchanged' yet states a change", subject + "|flat", [d], ctx,
                            {"printed": d.text})
     else:
@@ -159,97 +160,24 @@ def _check_change(ctx: Context, cur: Quantity, d: Quantity | None, rate: Quantit
         return
     if base.value - base.half <= 0 < base.value + base.half or base.value == 0:
         if rate.value != 0:
-            yield _finding("NAR-YOY", "error",
+            yield narrative_finding("NAR-YOY", "error",
                            f"上年数为 0（本年 {cur.text}，增加 {fmt(delta.value)}），不应表述为增长 {rate.text}%",
                            f"Prior-year base is 0; a growth rate of {rate.text}% is meaningless",
                            subject + "|zero", [cur, rate] + ([d] if d else []), ctx,
                            {"printed": rate.text, "computed": Decimal(0)})
         return
-    verdict = percent_verdict(_pct(rate, ctx), delta, base)
+    verdict = percent_verdict(pct_num(rate, ctx), delta, base)
     if verdict is None or not verdict.failed:
         return
     severity = "info" if verdict.status == "rounding" else "error"
-    yield _finding("NAR-YOY", severity,
+    yield narrative_finding("NAR-YOY", severity,
                    f"增减率复算不符：{fmt(delta.value)}÷{fmt(base.value)}={verdict.computed:.2f}%，说明为 {rate.text}%"
+                   + pct_gap(verdict)[0]
                    + ("（尾数取舍差异）" if severity == "info" else ""),
-                   f"Rate recomputed {verdict.computed:.2f}% vs stated {rate.text}%", subject + "|rate",
+                   f"Rate recomputed {delta.text}/{base.text or fmt(base.value)} = {verdict.computed:.2f}% vs stated {rate.text}%"
+                   + pct_gap(verdict)[1], subject + "|rate",
                    [q for q in (cur, d, rate, prior) if q], ctx,
                    {"printed": rate.text, "computed": verdict.computed, "rounding": severity == "info"})
-
-
-def _followed_by_share(qs: list[Quantity], k: int) -> bool:
-    return k + 1 < len(qs) and qs[k + 1].kind == "percent" and qs[k + 1].label.startswith("占")
-
-
-def _lead(qs: list[Quantity], part: Quantity) -> Quantity | None:
-    """The first amount before part that is not itself a share's subject: the total it divides."""
-    for i, q in enumerate(qs):
-        if q.start >= part.start:
-            return None
-        if q.kind == "amount" and not _word_before(q) and not _followed_by_share(qs, i):
-            return q
-    return None
-
-
-def _depth0(ctx: Context, claims: list[SentenceClaims], ci: int, scope: str) -> list[Quantity]:
-    """Top-level numbers of the paragraph (or section) holding claims[ci], in order."""
-    here = claims[ci].sentence
-    if scope == "paragraph":
-        key = ctx.narrative.paragraph_of(here.start)
-        same = [c for c in claims if ctx.narrative.paragraph_of(c.sentence.start) == key]
-    else:
-        same = [c for c in claims if c.sentence.section == here.section]
-    return [q for c in same for q in c.quantities if _depth(ctx, c, q) == 0]
-
-
-@rule("NAR-SHARE", "占比复算", "Shares recomputed", "error",
-      "说明中“X万元，占Y%”：Y 应等于 X 除以所占的总数（明示的“占…的”，或该段前文所述的总额）。")
-def shares(ctx: Context) -> Iterator[Finding]:
-    from core.checks.facts import label_targets, tables_for
-    from core.checks.rules_narrative import section_text
-
-    claims = all_claims(ctx.narrative)
-    for ci, c in enumerate(claims):
-        qs = [q for q in c.quantities if _depth(ctx, c, q) == 0]
-        for k, q in enumerate(qs):
-            if q.kind != "percent" or not q.label.startswith("占"):
-                continue
-            part = next((p for p in reversed(qs[:k]) if p.kind == "amount" and not _word_before(p)), None)
-            if part is None:
-                continue
-            named = re.sub(r"^占|的$", "", q.label)
-            bases: list[Num] = []
-            level = "info"
-            if named and named not in ("比", "比重", "比例"):
-                para = [a for cc in claims[max(0, ci - 6):ci + 1] for a in cc.amounts()
-                        if a.start < part.start and named in a.label]
-                bases += [narrative_num(ctx, a) for a in para[-1:]]
-                targets = label_targets(ctx, named, tables_for(ctx, section_text(ctx, c.sentence.section)))
-                bases += [n for t in targets for n in t.nums[:1]]
-                level = "error"
-            else:
-                lead = _lead(qs, part)
-                para = _lead(_depth0(ctx, claims, ci, "paragraph"), part)
-                sect = _lead(_depth0(ctx, claims, ci, "section"), part)
-                for cand, lv in ((lead, "error"), (para, "warn"), (sect, "info")):
-                    if cand is not None and cand is not part:
-                        bases.append(narrative_num(ctx, cand))
-                        level = lv if level == "info" and not bases[:-1] else level
-            if not bases:
-                continue
-            pn, stated = narrative_num(ctx, part), _pct(q, ctx)
-            verdicts = [(b, percent_verdict(stated, pn, b)) for b in bases]
-            verdicts = [(b, v) for b, v in verdicts if v is not None]
-            if not verdicts or any(not v.failed for _, v in verdicts):
-                continue
-            base, v = min(verdicts, key=lambda bv: abs(bv[1].diff))
-            severity = "info" if v.status == "rounding" else level
-            yield _finding("NAR-SHARE", severity,
-                           f"占比复算不符：{part.text}÷{base.text or fmt(base.value)}={v.computed:.2f}%，说明为 {q.text}%"
-                           + ("（尾数取舍差异）" if severity == "info" else ""),
-                           f"Share recomputed {v.computed:.2f}% vs stated {q.text}%",
-                           f"NAR-SHARE|{part.label}|{q.text}", [part, q], ctx,
-                           {"printed": q.text, "computed": v.computed, "rounding": severity == "info"})
 
 
 @rule("NAR-RATE", "预算完成率与决算预算比较复算", "Completion rates and budget comparisons", "error",
@@ -260,39 +188,43 @@ def completion(ctx: Context) -> Iterator[Finding]:
     for k, c in enumerate(claims):
         budgets = [q for q in c.amounts() if BUDGET.search(q.label) and not PRIOR.search(q.label)
                    and "决算" not in q.label]
-        final = next((q for q in c.amounts() if FINAL.search(q.label) and q not in budgets), None)
+        finals = [q for q in c.amounts() if FINAL.search(q.label) and q not in budgets
+                  and not change_word(q) and not re.search(r"上年|去年", q.label)]
+        final = next((q for q in finals if "执行" in q.label), finals[0] if finals else None)
         if not budgets or final is None:
             continue
-        rate_q = next((q for q in c.quantities if q.kind == "percent" and "完成" in q.label), None)
+        rate_q = next((q for q in c.quantities if q.kind == "percent" and RATE_WORDS.search(q.label)), None)
         named = re.search(r"(年初|全年|调整)", rate_q.label).group(1) if rate_q and re.search(
             r"(年初|全年|调整)", rate_q.label) else ""
         budget = next((q for q in budgets if named and named in q.label), budgets[0])
         others = [q for q in budgets if q is not budget]
         b, f = narrative_num(ctx, budget), narrative_num(ctx, final)
         subject = f"NAR-RATE|{budget.label}|{budget.text}|{final.text}"
-        finals = [q for q in c.amounts() if FINAL.search(q.label) and q not in budgets]
-        limit = finals[1].start if len(finals) > 1 else c.sentence.end
-        for r in (q for q in c.quantities if q.kind == "percent" and "完成" in q.label
+        later = [q for q in finals if q.start > final.start]
+        limit = later[0].start if later else c.sentence.end
+        for r in (q for q in c.quantities if q.kind == "percent" and RATE_WORDS.search(q.label)
                   and final.start < q.start < limit):  # the rate of this pair, not of sub-items
             alt = next((o for o in others if (v := percent_verdict(
-                _pct(r, ctx), f, narrative_num(ctx, o))) is not None and not v.failed), None)
+                pct_num(r, ctx), f, narrative_num(ctx, o))) is not None and not v.failed), None)
             if alt is not None:
-                yield _finding("NAR-RATE", "warn",
+                yield narrative_finding("NAR-RATE", "warn",
                                f"完成率 {r.text}% 是按“{alt.label}”{alt.text}万元计算的，但说明称“{r.label}”",
                                f"The rate {r.text}% is against {alt.label}, not {r.label}", subject + "|base",
                                [r, alt], ctx, {"printed": r.text})
                 continue
             if b.value == 0:
-                yield _finding("NAR-RATE", "error", f"{budget.label}为 0，“{r.label}的{r.text}%”无意义",
+                yield narrative_finding("NAR-RATE", "error", f"{budget.label}为 0，“{r.label}的{r.text}%”无意义",
                                "Budget is 0: a completion rate is meaningless", subject + "|zero",
                                [budget, r], ctx, {"printed": r.text})
                 continue
-            v = percent_verdict(_pct(r, ctx), f, b)
+            v = percent_verdict(pct_num(r, ctx), f, b)
             if v is not None and v.failed:
                 sev = "info" if v.status == "rounding" else "error"
-                yield _finding("NAR-RATE", sev,
-                               f"完成率复算不符：{final.text}÷{budget.text}={v.computed:.2f}%，说明为 {r.text}%",
-                               f"Completion rate {v.computed:.2f}% vs stated {r.text}%", subject + "|rate",
+                yield narrative_finding("NAR-RATE", sev,
+                               f"完成率复算不符：{final.text}÷{budget.text}={v.computed:.2f}%，说明为 {r.text}%"
+                               + pct_gap(v)[0],
+                               f"Completion rate {final.text}/{budget.text} = {v.computed:.2f}% vs stated {r.text}%"
+                               + pct_gap(v)[1], subject + "|rate",
                                [budget, final, r], ctx,
                                {"printed": r.text, "computed": v.computed, "rounding": sev == "info"})
         following = ctx.narrative.text[c.sentence.start:c.sentence.end]
@@ -305,7 +237,7 @@ def completion(ctx: Context) -> Iterator[Finding]:
         actual = 0 if abs(diff) <= b.half + f.half else (1 if diff > 0 else -1)
         if said != actual:
             word = {1: "大于", -1: "小于", 0: "等于"}[actual]
-            yield _finding("NAR-RATE", "error",
+            yield narrative_finding("NAR-RATE", "error",
                            f"说明称决算数“{m.group(1)}”预算数，而决算 {final.text} {word}预算 {budget.text}",
                            f"Says final {m.group(1)} budget, but {final.text} vs {budget.text}",
                            subject + "|dir", [budget, final], ctx,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from core.checks.context import Context
+from core.checks.context import Context, words_around
 from core.checks.model import Finding, Location
 from core.checks.registry import rule
 
@@ -36,10 +36,14 @@ def _hits(ctx: Context, pattern: re.Pattern[str]) -> Iterator[tuple[re.Match[str
       "说明、表格标题中不应残留模板说明文字或占位符，如“XX局”“（不涉及的不列）”“增加（减少）”"
       "“仍保留该表格式，并在本表下方作下述说明”。")
 def template_residue(ctx: Context) -> Iterator[Finding]:
-    for k, (m, sentence) in enumerate(_hits(ctx, TEMPLATE)):
-        yield Finding("FMT-01", "error", f"模板残留或占位符：“{m.group(0)}”", f"Template residue: {m.group(0)}",
-                      f"FMT-01|{m.group(0)}|{sentence[:30]}", _loc(ctx, m.start(), m.end(), m.group(0)),
-                      {"printed": m.group(0), "sentence": sentence})
+    by_sentence: dict[str, list[re.Match[str]]] = {}
+    for m, sentence in _hits(ctx, TEMPLATE):
+        by_sentence.setdefault(sentence, []).append(m)
+    for sentence, matches in by_sentence.items():  # one finding per sentence, all its residue
+        words = "、".join(dict.fromkeys(f"“{m.group(0)}”" for m in matches))
+        locs = [loc for m in matches for loc in _loc(ctx, m.start(), m.end(), m.group(0))]
+        yield Finding("FMT-01", "error", f"模板残留或占位符：{words}", f"Template residue: {words}",
+                      f"FMT-01|{words}|{sentence[:30]}", locs, {"printed": words, "sentence": sentence})
     for table in ctx.report.tables:
         ref = table.title_ref
         if ref and (TEMPLATE.search(ref.text) or re.search(r"XX|某某", ref.text)):
@@ -66,7 +70,8 @@ def doubled(ctx: Context) -> Iterator[Finding]:
                       {"printed": m.group(0), "sentence": sentence})
     for m, sentence in _hits(ctx, DOUBLE_PUNCT):
         yield Finding("FMT-07", "info", f"标点重复或误用：“{m.group(0)}”", f"Doubled punctuation: {m.group(0)}",
-                      f"FMT-07|punct|{m.start()}", _loc(ctx, max(0, m.start() - 2), m.end(), m.group(0)),
+                      f"FMT-07|punct|{words_around(ctx.narrative.text, m.start(), m.end())}",
+                      _loc(ctx, max(0, m.start() - 2), m.end(), m.group(0)),
                       {"printed": m.group(0), "sentence": sentence})
 
 

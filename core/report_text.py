@@ -1,0 +1,56 @@
+"""The readable report of `check --format text`: one document, its findings grouped by severity."""
+from __future__ import annotations
+
+from typing import Any
+
+from core.checks.model import SEVERITIES
+
+HEADINGS = {
+    "zh": {"error": "错误", "warn": "警告", "info": "提示（尾数误差等，不计为错误）",
+           "manual": "需人工核对（无法自动检查）"},
+    "en": {"error": "Errors", "warn": "Warnings", "info": "Notes (rounding and the like; not errors)",
+           "manual": "To check by hand (could not be checked automatically)"},
+}
+WORDS = {
+    "zh": {"page": "第{}页", "tables": "张表", "pages": "页", "none": "未发现问题",
+           "count": "{} 条"},
+    "en": {"page": "p.{}", "tables": "tables", "pages": "pages", "none": "no findings",
+           "count": "{}"},
+}
+
+
+def _where(loc: dict[str, Any], lang: str) -> str:
+    page = WORDS[lang]["page"].format(loc["page"])
+    if loc.get("table"):
+        cell = f" {loc['table']}"
+        if loc.get("row") is not None:
+            cell += f" r{loc['row']}"
+        if loc.get("column"):
+            cell += f" [{loc['column']}]"
+        return page + cell
+    return page
+
+
+def document_text(doc: dict[str, Any], lang: str = "zh", show_info: bool = True) -> str:
+    """doc is the JSON form of one analysed document (core.report_json.document_json)."""
+    words = WORDS[lang]
+    lines = [f"{doc['path']}",
+             f"  {doc.get('kind') or '?'} {doc.get('scope') or '?'} {doc.get('year') or '?'} "
+             f"{doc.get('entity') or '?'} · {doc.get('pages')} {words['pages']} · "
+             f"{len(doc.get('tables', []))} {words['tables']}"]
+    for w in doc.get("warnings", []):
+        lines.append(f"  ! {w}")
+    findings = doc.get("findings", [])
+    if not findings:
+        lines.append(f"  {words['none']}")
+    for severity in SEVERITIES:
+        group = [f for f in findings if f["severity"] == severity]
+        if not group or (severity == "info" and not show_info):
+            continue
+        lines.append(f"  == {HEADINGS[lang][severity]}: {words['count'].format(len(group))}")
+        for f in group:
+            where = "; ".join(dict.fromkeys(_where(loc, lang) for loc in f["locations"][:4]))
+            lines.append(f"  [{f['rule']}] {f['message']}")
+            if where:
+                lines.append(f"      @ {where}")
+    return "\n".join(lines)
