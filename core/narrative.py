@@ -132,7 +132,9 @@ def _starts_paragraph(line: Line, prev: Line | None, left: float, right: float) 
     short = prev.x1 < right - 2.5 * prev.size
     if line.page != prev.page:
         return indented or (ended and short)
-    return indented or (ended and short) or short and heading_level(prev.text.strip()) is not None
+    mid_sentence = prev.text.rstrip()[-1:] in "，,、（("  # a numbered paragraph wraps, a title does not
+    return indented or (ended and short) or short and not mid_sentence and \
+        heading_level(prev.text.strip()) is not None
 
 
 def build_narrative(doc: Document, skip: dict[int, list[Bbox]]) -> Narrative:
@@ -148,8 +150,9 @@ def build_narrative(doc: Document, skip: dict[int, list[Bbox]]) -> Narrative:
                  and not any(_inside(ln, box) for box in skip.get(page.number, []))]
         if not lines:
             continue
-        left = min(ln.x0 for ln in lines)
-        right = max(ln.x1 for ln in lines)
+        body = [ln for ln in lines if len(ln.text.strip()) >= 12] or lines  # not stray marks
+        left = min(ln.x0 for ln in body)
+        right = max(ln.x1 for ln in body)
         for line in lines:
             chunk, refs = _line_text(line)
             if not chunk:

@@ -46,12 +46,13 @@ def _narrative_boxes(report: Any, edit: Any) -> list[tuple[int, tuple[float, ...
     new = re.sub(r"\s", "", edit.after)
     pos = flat_para.find(new)
     boxes: list[tuple[int, tuple[float, ...]]] = []
-    while pos >= 0:
-        context = flat_para[max(0, pos - 10):pos + len(new)]
+    while pos >= 0:  # each printing of the new text in the paragraph, found by its neighbours
+        before = flat_para[max(0, pos - 10):pos]
+        context = before + flat_para[pos:pos + len(new) + 10]
         hit = flat.find(context)
         if hit >= 0:
-            start = index[hit + len(context) - len(new)]
-            end = index[hit + len(context) - 1] + 1
+            start = index[hit + len(before)]
+            end = index[hit + len(before) + len(new) - 1] + 1
             boxes += nar.boxes(start, end)
         pos = flat_para.find(new, pos + 1)
     return boxes

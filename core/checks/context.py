@@ -5,7 +5,6 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Iterator
 
-import pandas as pd
 
 from core.checks.model import Location
 from core.checks.numbers import Num, amount, plain

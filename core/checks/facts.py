@@ -31,11 +31,14 @@ ALL_TABLES = {"决算": ["FIN-05", "FIN-03", "FIN-01", "FIN-04", "FIN-02", "FIN-
                        "FIN-09"],
               "预算": ["BUD-T5", "BUD-T3", "BUD-T1", "BUD-T4", "BUD-T2", "BUD-T8", "BUD-T9", "BUD-T6",
                        "BUD-T7"]}
+SECTION_BOUND = {r"收入总计", r"支出总计"}  # totals every summary table has: the section says whose
 # Labels of document-level totals -> where they are printed (table, row, column).
 TOTALS = {
     "决算": [
         (r"收入支出总计|收支总计", [Ref("FIN-01", r"总计", side="收入")]),
         (r"财政拨款收入支出总计|财政拨款收支总计", [Ref("FIN-04", r"总计", side="收入")]),
+        (r"收入总计", [Ref("FIN-01", r"总计", side="收入")]),
+        (r"支出总计", [Ref("FIN-01", r"总计", side="支出")]),
         (r"本年收入(合计)?|收入合计", [Ref("FIN-01", r"本年收入合计", side="收入")]),
         (r"本年支出(合计)?|支出合计", [Ref("FIN-01", r"本年支出合计", side="支出")]),
         (r"财政拨款收入", [Ref("FIN-02", r"合计", r"财政拨款收入")]),
@@ -44,6 +47,7 @@ TOTALS = {
         (r"(上级补助|事业|经营|附属单位上缴|其他)收入", []),
         (r"一般公共预算财政拨款(支出)?(决算)?", [Ref("FIN-05", r"合计", r"合计 || 小计")]),
         (r"一般公共预算财政拨款基本支出", [Ref("FIN-05", r"合计", r"基本支出")]),
+        (r"一般公共预算(财政拨款)?项目支出", [Ref("FIN-05", r"合计", r"项目支出")]),
         (r"人员经费", [Ref("FIN-06", r"人员经费合计", r"基本支出 || .*")]),
         (r"(日常)?公用经费", [Ref("FIN-06", r"公用经费合计", r"基本支出 || .*")]),
     ],
@@ -79,8 +83,10 @@ def tables_for(ctx: Context, section_text: str) -> list[str]:
 
 
 def row_target(ctx: Context, table: ParsedTable, row: int) -> Target:
-    nums = [ctx.num(table, row, col, wan=True) for col in ctx.value_columns(table, str(
-        Context.records(table)[row]["side"])) if (row, col) in table.cells]
+    columns = ctx.value_columns(table, str(Context.records(table)[row]["side"]))
+    nums = [ctx.num(table, row, col, wan=True) for col in columns if (row, col) in table.cells]
+    if not nums and columns:  # a row printed blank says 0
+        nums = [ctx.num(table, row, columns[0], wan=True)]
     name = label(Context.records(table)[row]["name"])
     return Target(table.id, row, nums, f"{ctx.name(table)}“{Context.records(table)[row]['code'] or ''}{name}”")
 
@@ -202,13 +208,17 @@ def label_targets(ctx: Context, label_text: str, tables: list[str]) -> list[Targ
     key = norm_name(re.sub(r"(?:19|20)\d{2}\s*年度?", "", label_text)).replace("“", "").replace("”", "")
     if ctx.doc.entity:
         key = key.replace(ctx.doc.entity, "")
+    key = re.sub(r"^[（(][^）)]*[）)]|^[^（(）)]*[）)]", "", key)  # what is left of the entity's name
     key = re.sub(r"^(本部门|本单位|部门|单位|我局|我部|我单位)", "", key)
+    key = re.sub(r"(总额|总数)$", "", key)
     if re.search(r"三公|因公出国|公务接待|公务用车|机关运行经费", key):
         return sangong_targets(ctx, key)
     for pattern, refs in TOTALS.get(ctx.kind, []):
         if re.fullmatch(pattern, key):
             out = []
             for ref in refs:
+                if pattern in SECTION_BOUND and tables and ref.table not in tables:
+                    continue  # "支出总计" in the 财政拨款 section is that table's, not 表1's
                 n = resolve(ctx, ref)
                 if n is not None:
                     out.append(Target(ref.table, -1, [n], f"{ref.describe(ctx)}“{label(key)}”"))

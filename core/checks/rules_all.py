@@ -1,5 +1,5 @@
 """Importing this module registers every rule of the catalogue."""
 from core.checks import (rules_codes, rules_consistency, rules_cross, rules_intra,  # noqa: F401
-                         rules_narrative, rules_recompute, rules_shares, rules_statements,
-                         rules_structure, rules_text)
+                         rules_names, rules_narrative, rules_recompute, rules_shares,
+                         rules_statements, rules_structure, rules_text)
 

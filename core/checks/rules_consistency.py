@@ -14,9 +14,10 @@ CITATION = re.compile(r"[〔【\[][^〕】\]]{0,6}$|《[^》]*$")
 AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
 COMPARED = re.compile(r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年度?\s*(?:当年)?(?:预算|决算|执行数|相比|同期|比较)?")
 EXECUTED = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:度)?\s*(?:当年)?(?:预算)?执行数")
-CURRENT = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:(?:收入|支出|收支|财政拨款|一般公共预算|部门|单位|“三公”|三公)"
-                     r"\S{0,12}?(?:预算|决算)(?!执行)|(?:没有使用|未使用|无)?(?:一般公共|政府性基金|国有资本经营)预算"
-                     r"(?:财政拨款)?(?:项目)?(?:收入|支出|拨款)|(?<=年度)(?:项目)?(?:收入|支出))")
+CURRENT = re.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:市级|区级|县级|省级|本级)?(?:"
+                     r"(?:收入|支出|收支|财政拨款|一般公共预算|部门|单位|“三公”|三公)\S{0,12}?(?:预算|决算)(?!执行)"
+                     r"|(?:没有使用|未使用|无)?(?:一般公共|政府性基金|国有资本经营)预算(?:当年)?(?:财政拨款)?(?:项目)?"
+                     r"(?:收入|支出|拨款)|(?<=年度)(?:项目)?(?:收入|支出)|年初预算)")
 YEAR_END = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:末|底)")
 TRUNCATED_YEAR = re.compile(r"(?<!\d)(20\d)\s+年度|(?<![\d.])2\d{2}年度")
 
@@ -87,6 +88,12 @@ def years(ctx: Context) -> Iterator[Finding]:
                                     f"cited|{words_around(text, m.start(), m.end())}")
             continue
         if re.match(r"\s*年\s*\d{1,2}\s*月", text[m.end(1):m.end(1) + 6]) and year >= y - 1:
+            latest = y + 1 if ctx.kind == "决算" else y  # when such a document is published
+            if year > latest:
+                date = re.match(r"\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?", text[m.start(1):])
+                yield _year_finding(ctx, m, 1, "warn", f"日期“{date.group(0) if date else year}”晚于"
+                                    f"{y}年{ctx.kind}的公开时间", f"A date in {year}, after a {y} "
+                                    f"document is published", f"date|{words_around(text, m.start(), m.end())}")
             continue  # a date (publication, a deadline)
         sentence = ctx.narrative.sentence_at(m.start(1))
         clause = re.split(r"[，。；]", text[m.start():m.start() + 40])[0]
@@ -144,7 +151,8 @@ def scope_words(ctx: Context) -> Iterator[Finding]:
     if ctx.doc.scope != "单位":
         return
     text = ctx.narrative.text
-    for m in re.finditer(r"部门(预算|决算)(?!经济分类|支出经济分类)", text):
+    # "部门预算改革 / 制度" names the budget system, not this document's scope
+    for m in re.finditer(r"(?<!各)部门(预算|决算)(?!经济分类|支出经济分类|改革|制度)", text):
         sentence = ctx.narrative.sentence_at(m.start())
         yield Finding("CON-SCOPE", "warn", f"单位{ctx.kind}中出现“{m.group(0)}”表述",
                       f"A 单位 document says '{m.group(0)}'", f"CON-SCOPE|{sentence.text[:30] if sentence else m.start()}",

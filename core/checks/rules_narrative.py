@@ -46,6 +46,8 @@ def _skip(ctx: Context, q: Quantity, sec: str) -> bool:
     before = q.clause[:max(0, q.start - q.clause_start)]
     if DELTA.search(before) or PRIOR.search(before) or PRIOR.search(q.label):
         return True
+    if re.fullmatch(r"[（(]?\d*[)）]?(合计|总计|小计|共计)", q.label.strip()):
+        return True  # a total of what? (often a table printed as text that was not recognised)
     years = [int(y) for y in YEAR.findall(before)]
     if ctx.doc.year and any(y != ctx.doc.year for y in years):
         return True
@@ -76,6 +78,8 @@ def _ten_thousand_off(n: Num, v: Num) -> bool:
 
 def _amount_findings(ctx: Context, claims: SentenceClaims, chain: list, sec: str
                      ) -> Iterator[Finding]:
+    if "绩效" in sec:
+        return  # a self-evaluation's funds are the projects' budgets, not the tables' figures
     tables = tables_for(ctx, sec)
     for q in claims.amounts():
         if _skip(ctx, q, sec):

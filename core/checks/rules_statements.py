@@ -1,15 +1,13 @@
-"""The narrative against itself and against the subject names of the tables:
-the same figure given twice, enumerated parts against their total, 类/款/项 names (NAR-06, NAR-07)."""
+"""The narrative against itself: the same figure given twice with different values (NAR-06) and
+enumerated parts against their stated total (NAR-07)."""
 from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
-from typing import Any, Iterator
+from typing import Iterator
 
-from core.checks.codes import name_key, scheme
 from core.checks.context import Context
-from core.checks.facts import chain_of, chains_of
+from core.checks.facts import chain_of
 from core.checks.model import Finding
 from core.checks.numbers import fmt
 from core.checks.refs import norm_name
@@ -24,6 +22,7 @@ GENERIC_REF = re.compile(r"^(\d{4}年)?(当年)?(预算安排|预算数|预算|�
 EXHAUSTIVE = [  # label keywords of enumerations that must add up to their total
     ("政府采购", ("货物", "工程", "服务")),
     ("基本支出", ("人员经费", "公用经费")),
+    ("资金", ("一般公共预算", "政府性基金")),  # a project's funds by budget (国有资本 may be left out)
 ]
 
 
@@ -101,9 +100,11 @@ def enumerations(ctx: Context) -> Iterator[Finding]:
         short = exhaustive and t.value - s > room
         if not over and not short:
             continue
-        terms = " + ".join(f"{p.label} {p.text}" for p in parts)
-        zh = (f"分项之和大于合计：{terms} = {fmt(s)} 万元，大于“{total.label}”{total.text} 万元" if over
-              else f"分项之和与合计不符：{terms} = {fmt(s)} 万元，“{total.label}”为 {total.text} 万元")
+        terms = " + ".join(f"{p.label} {p.text}{p.unit}" for p in parts)
+        said = f"{total.text}{total.unit}"
+        zh = (f"分项之和大于合计：{terms} = {fmt(s)} 万元，大于“{total.label}”{said}" if over
+              else f"分项之和与合计不符：{terms} = {fmt(s)} 万元，“{total.label}”为 {said}")
+        zh += f"（差额 {fmt(s - t.value)} 万元，容差 ±{fmt(room, 4)}）"
         yield narrative_finding("NAR-07", "error", zh, f"Parts add up to {fmt(s)}, total says {total.text}",
                        f"NAR-07|{total.label}|{total.text}", [total, *parts], ctx,
                        {"printed": total.text, "computed": s, "operands": [p.text for p in parts]})
@@ -114,129 +115,3 @@ def _top_level(ctx: Context, q: Quantity, cut: int) -> bool:
     before = ctx.narrative.text[cut:q.start]
     separators = [ch for ch in before if ch in "、，；：:"]
     return len(separators) <= 1 or separators[-1] == "；"
-
-
-@rule("TXT-NAME", "说明中的科目名称与表中一致", "Subject names in the narrative match the tables", "warn",
-      "说明中“某某（类）某某（款）某某（项）”的各级名称应与表中该科目的名称一致，且所述科目应在表中出现。")
-def subject_names(ctx: Context) -> Iterator[Finding]:
-    from core.checks.facts import tables_for
-
-    rows_by_table = {}
-    names: dict[int, dict[str, str]] = {}
-    classes = _class_catalogue()
-    for table_id in tables_for(ctx, ""):
-        table = ctx.table(table_id)
-        if table is None:
-            continue
-        records = ctx.records(table)
-        if any(r["code"] for r in records):
-            rows_by_table[table_id] = {str(r["code"]): norm_name(r["name"]) for r in records
-                                       if r["code"]}
-        for r in records:  # class rows, coded or recognised by their catalogue name
-            code = str(r["code"] or classes.get(name_key(r["name"]), ""))
-            if code:
-                names.setdefault(len(code), {}).setdefault(norm_name(r["name"]), code)
-    if not names.get(3):
-        return
-    done: set = set()
-    for sentence in ctx.narrative.sentences:
-        text = ctx.narrative.text[sentence.start:sentence.end]
-        for chain in chains_of(text):
-            if chain[0][2] == "类":
-                yield from _class_name(ctx, sentence.start, text, chain[0], names, done)
-            if len(chain) >= 2:
-                yield from _chain_names(ctx, sentence.start, text, chain, names, rows_by_table, done)
-
-
-@lru_cache(maxsize=1)
-def _class_catalogue() -> dict[str, str]:
-    """Every 类 name the catalogues know, old names included, with its code."""
-    out: dict[str, str] = {}
-    for kind in ("functional", "economic"):
-        cat = scheme(kind)
-        for code, name in cat.codes.items():
-            if len(code) == 3:
-                out[name_key(name)] = code
-        for r in cat.renamed:
-            if len(str(r["code"])) == 3:
-                out[name_key(r["name"])] = str(r["code"])
-    return out
-
-
-def _span(offset: int, text: str, first: str, last: str) -> Quantity:
-    """The printed words from first to last (both names of one chain) as a located quantity."""
-    start = text.find(first)
-    end = text.find(last, max(start, 0)) + len(last) if last in text else -1
-    if start < 0 or end < start:
-        start, end = 0, len(text)
-    return Quantity("name", Decimal(0), text[start:end], "", offset + start, offset + end,
-                    text[start:end], text, offset)
-
-
-def _class_name(ctx: Context, offset: int, text: str, item: tuple, names: dict, done: set
-                ) -> Iterator[Finding]:
-    """A 类 the narrative names must be a class the tables print (the narrative explains them)."""
-    classes = names.get(3, {})
-    name = item[0]
-    key = norm_name(name)
-    if not classes or key in classes or key + "支出" in classes or ("class", key) in done:
-        return
-    if item[1] and len(item[1]) == 3 and item[1] in classes.values():
-        return  # named differently but coded alike: CODE-04 judges the names
-    done.add(("class", key))
-    span = [_span(offset, text, name, name)]
-    lower = next((code for width in (5, 7) for n, code in names.get(width, {}).items() if n == key), None)
-    if lower is not None:  # the right subject, labelled a level too high
-        level = "款" if len(lower) == 5 else "项"
-        yield narrative_finding("TXT-NAME", "info", f"“{name}”是{level}级科目（{lower}），说明标为（类）",
-                                f"'{name}' is a {level} ({lower}), labelled 类 in the narrative",
-                                f"TXT-NAME|class|{key}", span, ctx, {"printed": name})
-        return
-    renamed = scheme("functional").outdated(name, ctx.doc.year)
-    detail = f"，该类已更名为“{renamed['now']}”" if renamed else ""
-    yield narrative_finding("TXT-NAME", "warn",
-                            f"说明中的类级科目“{name}”不在表中{detail}（表中的类为：{'、'.join(sorted(classes))[:80]}）",
-                            f"The class '{name}' named in the narrative is not in the tables",
-                            f"TXT-NAME|class|{key}", span, ctx, {"printed": name})
-
-
-def _chain_names(ctx: Context, offset: int, text: str, chain: list, names: dict,
-                 rows_by_table: dict, done: set) -> Iterator[Finding]:
-    """The 款 and 项 a chain names must be printed under its 类 in the tables; the finding covers
-    the chain from the 类 to the name that does not fit, since either may be the wrong one."""
-    classes = names.get(3, {})
-    class_code = classes.get(norm_name(chain[0][0])) or classes.get(norm_name(chain[0][0]) + "支出")
-    if class_code is None:
-        return
-    for depth, (name, _, level) in enumerate(chain[1:3], start=1):
-        width = 3 + 2 * depth
-        key = norm_name(name)
-        under = {n for codes in rows_by_table.values() for code, n in codes.items()
-                 if len(code) == width and code.startswith(class_code)}
-        if key in under or not under or (class_code, key) in done:
-            continue
-        done.add((class_code, key))
-        yield narrative_finding("TXT-NAME", "warn",
-                                f"说明中的{level}级科目“{name}”不在表中“{chain[0][0]}”之下（表中为："
-                       f"{'、'.join(sorted(under))[:60]}）",
-                       f"'{name}' ({level}) is not among the table's items under {chain[0][0]}",
-                       f"TXT-NAME|{class_code}|{key}", [_span(offset, text, chain[0][0], name)], ctx,
-                       {"printed": name})
-        return
-    for depth, (name, _, level) in enumerate(chain[1:3], start=1):
-        width = 3 + 2 * depth
-        key = norm_name(name)
-        under = {n for codes in rows_by_table.values() for code, n in codes.items()
-                 if len(code) == width and code.startswith(class_code)}
-        if key in under or not under or (class_code, key) in done:
-            continue
-        done.add((class_code, key))
-        start = c.sentence.start + text.find(name) if name in text else c.sentence.start
-        q = Quantity("name", Decimal(0), name, "", start, start + len(name), name, text,
-                     c.sentence.start)
-        yield narrative_finding("TXT-NAME", "warn",
-                                f"说明中的{level}级科目“{name}”不在表中“{chain[0][0]}”之下（表中为："
-                       f"{'、'.join(sorted(under))[:60]}）",
-                       f"'{name}' ({level}) is not among the table's items under {chain[0][0]}",
-                       f"TXT-NAME|{class_code}|{key}", [q], ctx, {"printed": name})
-        return

@@ -9,6 +9,7 @@ from core.checks.model import Finding, Location
 from core.checks.registry import rule
 from core.tables.catalog import BUD_IDS, BY_ID, FIN_IDS
 
+SAID_ZERO = re.compile(r"(为|支出|安排)\s*0(\.0+)?\s*(万元|元)?(?![\d.])")
 EMPTY_NOTE = re.compile(r"无.{0,20}(收入|支出|收支|安排|数据|预算|经费|项目)|空表|为空|无数据|没有|未安排|不涉及")
 SECTIONS = {
     "决算": [("收入支出决算总体情况", r"收入支出决算总体"), ("收入决算情况", r"收入决算情况"),
@@ -159,5 +160,10 @@ FUND_WORDS = {"FIN-07": "三公", "BUD-T9": "三公", "FIN-08": "政府性基金
 def _said_in_narrative(ctx: Context, table_id: str) -> bool:
     """The narrative may give the 说明 an empty table needs ("本部门无政府性基金预算支出")."""
     word = FUND_WORDS.get(table_id)
-    return bool(word) and any(word in s.text and EMPTY_NOTE.search(s.text)
-                              for s in ctx.narrative.sentences)
+    if not word:
+        return False
+    for s in ctx.narrative.sentences:
+        for part in re.split(r"[；;]", s.text):  # "…政府性基金拨款支出预算为0；国有资本…为0"
+            if word in part and (EMPTY_NOTE.search(part) or SAID_ZERO.search(part)):
+                return True
+    return False

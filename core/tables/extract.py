@@ -6,7 +6,6 @@ table extraction over every page.
 """
 from __future__ import annotations
 
-import io
 import logging
 import re
 from dataclasses import dataclass, field
