@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import statistics
 from dataclasses import dataclass, field
 
 from core.model import Bbox, Char, Document, Line, union
@@ -150,7 +151,9 @@ def build_narrative(doc: Document, skip: dict[int, list[Bbox]]) -> Narrative:
                  and not any(_inside(ln, box) for box in skip.get(page.number, []))]
         if not lines:
             continue
-        body = [ln for ln in lines if len(ln.text.strip()) >= 12] or lines  # not stray marks
+        size = statistics.median(ln.size for ln in lines)  # body text, not titles or stray marks
+        body = [ln for ln in lines if len(ln.text.strip()) >= 12 and abs(ln.size - size) < 0.15 * size]
+        body = body or lines
         left = min(ln.x0 for ln in body)
         right = max(ln.x1 for ln in body)
         for line in lines:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from core.checks.context import Context, label
 from core.tables.model import ParsedTable
 
-TOTAL_COL = re.compile(r"^(合计|小计|总计|本年收入合计|本年支出合计|金额合计|合计金额)$")
+TOTAL_COL = re.compile(r"^(合计|小计|总计|本年收入合计|本年支出合计|金额合计|合计金额|“?三公”?经费(支出)?(合计|小计))$")
 NOT_ADDITIVE = re.compile(r"其中|行次|栏次|%|率|比|上年|增减|差额|变动")
 TOP_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*、")
 SUB_ORDINAL = re.compile(r"^(\d{1,2}\s*[.．、]|[（(]\d{1,2}[）)]|其中)")
