@@ -21,6 +21,7 @@ class Decision:
     reason: str = ""  # required when dismissed
     reviewer: str = ""
     time: str = ""  # ISO 8601, local time with offset
+    summary: str = ""  # the finding's rule and message when decided, so an orphan stays readable
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class Note:
     start: int | None = None  # kind == "text": offsets in the narrative text
     end: int | None = None
     quote: str = ""  # the cell's or the span's text when the note was written
+    summary: str = ""  # kind == "finding": the finding's rule and message when noted
+    edited: str = ""  # time of the last edit ("" when never edited); reviewer/time stay the author's
+    edited_by: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.__dict__.items()}
@@ -54,6 +58,9 @@ class ReviewSnapshot:
     decisions: dict[str, Decision] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
     reviewers: list[str] = field(default_factory=list)
+    events: int = 0  # length of the event log
+    head: str = ""  # hash of the last event (the chain's head), for exports to cite
+    updated: str = ""  # time of the last event
 
     def status(self, fingerprint: str) -> str:
         d = self.decisions.get(fingerprint)
