@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=APP_VERSION)
     sub = parser.add_subparsers(dest="command", required=True)
     add_check_parser(sub)
+    from core.review.cli import add_verify_parser
+
+    add_verify_parser(sub)
     return parser
 
 
@@ -115,6 +118,10 @@ def main(argv: list[str]) -> int:
     try:
         if args.command == "check":
             return run_check(args)
+        if args.command == "verify-review":
+            from core.review.cli import run_verify
+
+            return run_verify(args)
     except BrokenPipeError:  # output piped into a pager that quit early
         import os
 
