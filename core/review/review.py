@@ -56,8 +56,8 @@ class Review:
         if status == "dismissed" and not reason:
             raise ValueError("排除问题时必须填写理由")
         with self._transaction() as conn:
-            before = state.read_decisions(conn).get(fingerprint)
-            pending = fingerprint in state.read_conflicts(conn)
+            before = state.read_decisions(conn, fingerprint).get(fingerprint)
+            pending = fingerprint in state.read_conflicts(conn, fingerprint)
             ev = self._record(conn, "decide", reviewer, {
                 "fingerprint": fingerprint, "status": status, "reason": reason,
                 "summary": summary, "previous": before[0].status if before else None,
@@ -76,7 +76,7 @@ class Review:
                              quote=quote, summary=summary)
         with self._transaction() as conn:
             self._record(conn, "note_add", reviewer, {"note": note_fields(note)})
-            return state.read_notes(conn)[note.id].note
+            return state.read_notes(conn, note.id)[note.id].note
 
     def edit_note(self, note_id: str, body: str, reviewer: str) -> Note:
         """Change a note's text; the earlier text stays in the event log."""
@@ -89,7 +89,7 @@ class Review:
                 return old
             self._record(conn, "note_edit", reviewer, {"id": note_id, "body": body,
                                                        "previous": old.body})
-            return state.read_notes(conn)[note_id].note
+            return state.read_notes(conn, note_id)[note_id].note
 
     def delete_note(self, note_id: str, reviewer: str) -> Note:
         """Hide a note from the review; it stays in the store and the log (see deleted_notes)."""
@@ -106,11 +106,11 @@ class Review:
             raise ValueError(f"choice must be 'mine' or 'theirs', not {choice!r}")
         fp = conflict.fingerprint
         with self._transaction() as conn:
-            pending = state.read_conflicts(conn).get(fp)
+            pending = state.read_conflicts(conn, fp).get(fp)
             if pending is None:
                 raise ValueError(f"该问题没有待处理的合并冲突：{fp}")
             theirs = pending[0]
-            mine = state.read_decisions(conn).get(fp)
+            mine = state.read_decisions(conn, fp).get(fp)
             chosen = theirs if choice == "theirs" or mine is None else mine[0]
             other = mine[0] if choice == "theirs" and mine else theirs
             ev = self._record(conn, "resolve", reviewer, {
@@ -134,7 +134,7 @@ class Review:
 
     # -- reading ---------------------------------------------------------------------------
     def _live_note(self, conn: sqlite3.Connection, note_id: str) -> Note:
-        stored = state.read_notes(conn).get(note_id)
+        stored = state.read_notes(conn, note_id).get(note_id)
         if stored is None:
             raise ValueError(f"没有这条批注：{note_id}")
         if stored.deleted:

@@ -56,16 +56,21 @@ def decision_from_json(d: dict[str, Any]) -> Decision:
     return Decision(**{k: v for k, v in d.items() if k in Decision.__dataclass_fields__})
 
 
-def read_decisions(conn: sqlite3.Connection) -> dict[str, tuple[Decision, str]]:
-    """fingerprint -> (decision, id of the event that set it)."""
+def read_decisions(conn: sqlite3.Connection,
+                   fingerprint: str | None = None) -> dict[str, tuple[Decision, str]]:
+    """fingerprint -> (decision, id of the event that set it); only one when it is given."""
+    where = "WHERE fingerprint = ?" if fingerprint is not None else ""
     rows = conn.execute("SELECT fingerprint, status, reason, reviewer, time, summary, event_id "
-                        "FROM decisions ORDER BY fingerprint")
+                        f"FROM decisions {where} ORDER BY fingerprint",
+                        (fingerprint,) if fingerprint is not None else ())
     return {r[0]: (Decision(r[0], r[1], r[2], r[3], r[4], r[5]), r[6]) for r in rows}
 
 
-def read_notes(conn: sqlite3.Connection) -> dict[str, StoredNote]:
-    """Every note, deleted ones included, in the order they were written."""
-    rows = conn.execute(f"SELECT {', '.join(NOTE_COLUMNS)} FROM notes ORDER BY created_seq, id")
+def read_notes(conn: sqlite3.Connection, note_id: str | None = None) -> dict[str, StoredNote]:
+    """Every note (or the one asked for), deleted ones included, in the order they were written."""
+    where = "WHERE id = ?" if note_id is not None else ""
+    rows = conn.execute(f"SELECT {', '.join(NOTE_COLUMNS)} FROM notes {where} "
+                        "ORDER BY created_seq, id", (note_id,) if note_id is not None else ())
     out: dict[str, StoredNote] = {}
     for r in rows:
         v = dict(zip(NOTE_COLUMNS, r))
@@ -79,10 +84,12 @@ def read_notes(conn: sqlite3.Connection) -> dict[str, StoredNote]:
     return out
 
 
-def read_conflicts(conn: sqlite3.Connection) -> dict[str, tuple[Decision, str, str]]:
+def read_conflicts(conn: sqlite3.Connection,
+                   fingerprint: str | None = None) -> dict[str, tuple[Decision, str, str]]:
     """fingerprint -> (their decision, their event id, source file) awaiting the reviewer."""
-    rows = conn.execute("SELECT fingerprint, theirs, event_id, source FROM conflicts "
-                        "ORDER BY fingerprint")
+    where = "WHERE fingerprint = ?" if fingerprint is not None else ""
+    rows = conn.execute(f"SELECT fingerprint, theirs, event_id, source FROM conflicts {where} "
+                        "ORDER BY fingerprint", (fingerprint,) if fingerprint is not None else ())
     return {r[0]: (decision_from_json(json.loads(r[1])), r[2], r[3]) for r in rows}
 
 
