@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 
@@ -17,3 +18,8 @@ def read_json(*parts: str) -> Any:
 def path(*parts: str) -> Any:
     """A Traversable for the resource (use as_file() when a real path is needed)."""
     return resources.files("resources").joinpath(*parts)
+
+
+def resource_path(*parts: str) -> Path:
+    """A real file path (Qt and pdfium want one); resources live in a folder, frozen or not."""
+    return Path(str(resources.files("resources").joinpath(*parts)))

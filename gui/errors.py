@@ -1,0 +1,90 @@
+"""One place that tells the reviewer something went wrong: messages for bad files, a crash
+dialog with a copyable report for bugs, a rotating log file, and a headless switch
+(--no-error-dialogs) under which everything is logged and nothing blocks."""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import platform
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+
+from core import APP_NAME, APP_VERSION
+
+log = logging.getLogger("drd")
+_dialogs = True
+
+
+def log_dir() -> Path:
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir("DisclosureReviewDesk", appauthor=False))
+
+
+def setup_logging(dialogs: bool) -> Path:
+    """Log to a rotating file in the user's log folder (and stderr when headless)."""
+    global _dialogs
+    _dialogs = dialogs
+    folder = log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "drd.log"
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    if not dialogs:
+        root.addHandler(logging.StreamHandler(sys.stderr))
+    sys.excepthook = _excepthook
+    return path
+
+
+def set_dialogs(enabled: bool) -> None:
+    """Headless runs (tests, --screenshot, the frozen smoke test) log instead of blocking."""
+    global _dialogs
+    _dialogs = enabled
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    """A bad file, a refused export: a clear message (logged only when headless)."""
+    log.warning("%s: %s", title, message)
+    if _dialogs:
+        QMessageBox.warning(parent, title, message)
+
+
+def crash_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+    return "\n".join([f"{APP_NAME} {APP_VERSION}", f"Python {sys.version.split()[0]} · {platform.platform()}",
+                      "", "".join(traceback.format_exception(exc_type, exc, tb))])
+
+
+def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    report = crash_report(exc_type, exc, tb)
+    log.error("unexpected error\n%s", report)
+    if _dialogs and QApplication.instance() is not None:
+        CrashDialog(report, QApplication.activeWindow()).exec()
+
+
+class CrashDialog(QDialog):
+    def __init__(self, report: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        tr = QCoreApplication.translate
+        self.setWindowTitle(tr("CrashDialog", "程序发生意外错误"))
+        text = QLabel(tr("CrashDialog", "发生了一个意外错误。您的审核记录已随时保存，不会丢失。\n"
+                                        "请复制下面的报告发给维护人员（日志在 {0}）。").format(log_dir()), self)
+        text.setWordWrap(True)
+        self.details = QPlainTextEdit(report, self)
+        self.details.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        copy = buttons.addButton(tr("CrashDialog", "复制报告"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(report))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 480)

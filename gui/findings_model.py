@@ -1,0 +1,146 @@
+"""The findings as a table model, and the proxy that filters them (severity, family, table,
+status, free text)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, QSortFilterProxyModel, Qt)
+from PySide6.QtGui import QBrush, QColor
+
+from core.checks.model import SEVERITIES, Finding
+
+SEVERITY_COLORS = {"error": "#d32f2f", "warn": "#ef6c00", "info": "#1976d2", "manual": "#7b1fa2"}
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+FindingRole = Qt.ItemDataRole.UserRole + 1
+SeverityRole = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+def severity_name(severity: str) -> str:
+    names = {"error": QCoreApplication.translate("Severity", "错误"),
+             "warn": QCoreApplication.translate("Severity", "警告"),
+             "info": QCoreApplication.translate("Severity", "提示"),
+             "manual": QCoreApplication.translate("Severity", "需人工")}
+    return names.get(severity, severity)
+
+
+def family(rule: str) -> str:
+    """INT-ROW -> INT, NAR-YOY -> NAR, BUD-T5-x -> BUD: the rule's family prefix."""
+    return re.split(r"[-_]", rule)[0]
+
+
+def place(f: Finding) -> str:
+    pages = f.pages
+    tables = sorted({loc.table for loc in f.locations if loc.table})
+    text = QCoreApplication.translate("Findings", "第{0}页").format(",".join(map(str, pages[:4]))) if pages else ""
+    return (text + (" " + ",".join(tables) if tables else "")).strip()
+
+
+class FindingsModel(QAbstractTableModel):
+    COLUMNS = ("severity", "rule", "message", "place", "status")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._findings: list[Finding] = []
+        self._status: Callable[[str], str] = lambda fp: ""
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.beginResetModel()
+        self._findings = sorted(findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9),
+                                                         f.pages[:1] or [0], f.rule))
+        self.endResetModel()
+
+    def set_status_source(self, status: Callable[[str], str]) -> None:
+        """Where the review's status text of a fingerprint comes from."""
+        self._status = status
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        if self._findings:
+            col = self.COLUMNS.index("status")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._findings) - 1, col))
+
+    def finding(self, row: int) -> Finding:
+        return self._findings[row]
+
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
+
+    def row_of(self, fingerprint: str) -> int | None:
+        return next((i for i, f in enumerate(self._findings) if f.fingerprint == fingerprint), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._findings)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        titles = {"severity": self.tr("级别"), "rule": self.tr("规则"), "message": self.tr("问题"),
+                  "place": self.tr("位置"), "status": self.tr("状态")}
+        return titles[self.COLUMNS[section]]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._findings):
+            return None
+        f = self._findings[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {"severity": severity_name(f.severity), "rule": f.rule, "message": f.message,
+                    "place": place(f), "status": self._status(f.fingerprint)}[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{f.rule} {f.title}\n{f.message}"
+        if role == Qt.ItemDataRole.ForegroundRole and column == "severity":
+            return QBrush(QColor(SEVERITY_COLORS.get(f.severity, "#000000")))
+        if role == FindingRole:
+            return f
+        if role == SeverityRole:
+            return f.severity
+        return None
+
+
+class FindingsProxy(QSortFilterProxyModel):
+    """Filters by severity, rule family, table, status and a search text (message, rule, page)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.severities: set[str] = set(SEVERITIES)
+        self.family = ""
+        self.table = ""
+        self.status = ""
+        self.text = ""
+        self._status_of: Callable[[str], str] = lambda fp: "open"
+
+    def set_status_of(self, status_of: Callable[[str], str]) -> None:
+        self._status_of = status_of
+
+    def set_filter(self, **values: Any) -> None:
+        self.beginFilterChange()
+        for key, value in values.items():
+            setattr(self, key, value)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, FindingsModel):
+            return True
+        f = model.finding(source_row)
+        if f.severity not in self.severities:
+            return False
+        if self.family and family(f.rule) != self.family:
+            return False
+        if self.table and not any(loc.table == self.table for loc in f.locations):
+            return False
+        if self.status and self._status_of(f.fingerprint) != self.status:
+            return False
+        if self.text:
+            hay = f"{f.rule} {f.title} {f.message} {place(f)}".lower()
+            return all(word in hay for word in self.text.lower().split())
+        return True

@@ -1,0 +1,133 @@
+"""The extracted narrative text of the page shown, with the words findings concern highlighted.
+
+A finding's location is a box on the page; the narrative knows each character's box, so the
+highlighted words are the characters whose centres fall in a finding's boxes.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from core.checks.model import Finding
+from core.narrative import Narrative
+from gui.table_model import CELL_COLORS
+
+SELECTED = "#fff176"
+
+
+class TextPanel(QTextEdit):
+    findingClicked = Signal(str)
+    selectionForNote = Signal(int, int, str)  # narrative start, end, quoted text
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self._narrative: Narrative | None = None
+        self._findings: list[Finding] = []
+        self._offset = 0  # narrative offset of the first character shown
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+        self._severity: dict[str, str] = {}
+        self._selected = ""
+        self._page = 0
+
+    def set_document(self, narrative: Narrative | None, findings: list[Finding]) -> None:
+        self._narrative = narrative
+        self._findings = findings
+        self._severity = {f.fingerprint: f.severity for f in findings}
+        self._page = 0
+        self.clear()
+
+    def show_page(self, page: int) -> None:
+        nar = self._narrative
+        if nar is None or page == self._page:
+            return
+        self._page = page
+        offsets = [i for i, ref in enumerate(nar.refs) if ref is not None and ref[0] == page]
+        if not offsets:
+            self._offset = 0
+            self.setPlainText(self.tr("（本页没有说明文字：可能全是表格，或是目录、封面）"))
+            self._spans = {}
+            return
+        self._offset = offsets[0]
+        self.setPlainText(nar.text[offsets[0]:offsets[-1] + 1])
+        self._spans = self._find_spans(page, offsets)
+        self._paint()
+
+    def _find_spans(self, page: int, offsets: list[int]) -> dict[str, list[tuple[int, int]]]:
+        assert self._narrative is not None
+        refs = self._narrative.refs
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for f in self._findings:
+            boxes = [loc.bbox for loc in f.locations if loc.page == page and loc.bbox and loc.table is None]
+            if not boxes:
+                continue
+            hits = []
+            for i in offsets:
+                ch = refs[i][1]  # type: ignore[index]
+                cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+                if any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes):
+                    hits.append(i - self._offset)
+            if hits:
+                spans[f.fingerprint] = _runs(hits)
+        return spans
+
+    def select_finding(self, fingerprint: str) -> None:
+        self._selected = fingerprint
+        self._paint()
+        first = self._spans.get(fingerprint)
+        if first:
+            cursor = self.textCursor()
+            cursor.setPosition(first[0][0])
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def _paint(self) -> None:
+        selections: list[Any] = []
+        for key, runs in self._spans.items():
+            fmt = QTextCharFormat()
+            color = SELECTED if key == self._selected else CELL_COLORS.get(self._severity.get(key, ""), "#eeeeee")
+            fmt.setBackground(QColor(color))
+            if key == self._selected:
+                fmt.setFontUnderline(True)
+            for start, end in runs:
+                sel = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor = cursor  # type: ignore[attr-defined]
+                sel.format = fmt  # type: ignore[attr-defined]
+                selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def selected_span(self) -> tuple[int, int, str] | None:
+        """The reviewer's selection as narrative offsets, for a text note."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        return start + self._offset, end + self._offset, cursor.selectedText()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self.textCursor().hasSelection():
+            return
+        pos = self.cursorForPosition(event.position().toPoint()).position()
+        for key, runs in self._spans.items():
+            if any(start <= pos < end for start, end in runs):
+                self.findingClicked.emit(key)
+                return
+
+
+def _runs(positions: list[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for p in positions:
+        if out and p <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], p + 1)
+        else:
+            out.append((p, p + 1))
+    return out

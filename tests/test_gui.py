@@ -1,0 +1,113 @@
+"""The review window end to end (offscreen): open a fixture, findings appear, the views follow
+the selection, filters and search narrow the list, the keyboard walks the findings."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from gui.errors import set_dialogs
+from gui.main_window import MainWindow
+
+CAIDIAN = "caidian-union-2023-final-accounts"
+HANGZHOU = "hangzhou-union-2023-final-accounts"
+ZEZHOU = "zezhou-union-2022-final-accounts"  # has findings on table cells (misnamed codes)
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
+    set_dialogs(False)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def _open(qtbot: Any, win: MainWindow, pdf: Path) -> None:
+    with qtbot.waitSignal(win.analysisDone, timeout=90_000) as blocker:
+        win.open(str(pdf))
+    assert blocker.args == [True]
+
+
+def test_findings_appear_and_the_views_follow(qtbot: Any, window: MainWindow, seeds: dict, analysed: dict) -> None:
+    _open(qtbot, window, seeds[ZEZHOU].pdf)
+    expected = analysed[ZEZHOU].findings
+    assert window.findings.model.rowCount() == len(expected)
+    assert "错误" in window.findings.counts_text()
+    # the first finding is selected at once, its page shown
+    first = window.findings.current()
+    assert first is not None and window.page_view.page == first.locations[0].page
+    # a finding in a table: page and table follow
+    in_table = next(f for f in window.findings.model.findings()
+                    if any(loc.table and loc.row is not None and loc.column for loc in f.locations))
+    window.findings.select_fingerprint(in_table.fingerprint)
+    loc = next(loc for loc in in_table.locations if loc.table)
+    assert window.tables.current_id() == loc.table
+    assert window.page_view.page == in_table.locations[0].page
+    index = window.tables.view.currentIndex()
+    assert index.isValid() and window.tables.model.data(index, Qt.ItemDataRole.UserRole + 10) == (loc.row, loc.column)
+    # another finding on another page moves the page
+    other = next(f for f in window.findings.model.findings() if f.pages and f.pages[0] != window.page_view.page)
+    window.findings.select_fingerprint(other.fingerprint)
+    assert window.page_view.page == other.locations[0].page
+    # clicking a box on the page selects its finding
+    window.page_view.boxClicked.emit(in_table.fingerprint)
+    assert window.findings.current() is in_table
+
+
+def test_filters_and_search_narrow_the_list(qtbot: Any, window: MainWindow, seeds: dict) -> None:
+    _open(qtbot, window, seeds[CAIDIAN].pdf)
+    proxy = window.findings.proxy
+    total = proxy.rowCount()
+    window.findings._buttons["info"].setChecked(False)
+    without_info = proxy.rowCount()
+    assert 0 < without_info < total
+    window.findings.search.setText("截止2022年12月31日")
+    assert proxy.rowCount() == 1
+    window.findings.clear_filters()
+    assert proxy.rowCount() == total
+    family = window.findings.family
+    family.setCurrentIndex(family.findData("FMT"))
+    assert 0 < proxy.rowCount() < total
+    assert all(proxy.index(r, 1).data().startswith("FMT") for r in range(proxy.rowCount()))
+
+
+def test_keyboard_walks_the_findings(qtbot: Any, window: MainWindow, seeds: dict) -> None:
+    _open(qtbot, window, seeds[CAIDIAN].pdf)
+    view = window.findings.view
+    window.activateWindow()
+    view.setFocus()
+    assert view.currentIndex().row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    assert view.currentIndex().row() == 1
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    assert view.currentIndex().row() == 2
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    assert view.currentIndex().row() == 1
+    page = window.page_view.page
+    qtbot.keyClick(view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.page_view.page == page + 1
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.findings.search.hasFocus()
+
+
+def test_opening_another_file_during_analysis_is_safe(qtbot: Any, window: MainWindow, seeds: dict) -> None:
+    with qtbot.waitSignal(window.analysisDone, timeout=90_000):
+        window.open(str(seeds[HANGZHOU].pdf))
+        window.open(str(seeds[CAIDIAN].pdf))
+    qtbot.wait(300)  # a late message of the first job must not replace the second
+    assert window.report is not None and window.report.document.path.endswith(f"{CAIDIAN}.pdf")
+
+
+def test_a_bad_file_is_reported_not_crashed(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\nthis is not really a pdf")
+    with qtbot.waitSignal(window.analysisDone, timeout=90_000) as blocker:
+        window.open(str(bad))
+    assert blocker.args == [False]
+    assert "无法分析" in window.doc_bar.label.text()
