@@ -38,3 +38,21 @@ class Cancelled(DisclosureError):
     """The caller asked the running analysis to stop."""
 
     code = "cancelled"
+
+
+class ExportError(DisclosureError):
+    """An export could not be written (the message says why, in Chinese)."""
+
+    code = "export"
+
+
+class ExportExists(ExportError):
+    """The export's file exists and overwriting was not asked for: a reviewer's file is never lost."""
+
+    code = "export-exists"
+
+
+class ExportFormatUnknown(ExportError):
+    """The output's extension names no format the exports know."""
+
+    code = "export-format"
