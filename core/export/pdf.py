@@ -1,0 +1,192 @@
+"""The PDF itself, marked up: one standard annotation per finding per page and per located note.
+
+The original bytes are kept as they are and the annotations are appended as an incremental update
+(pypdf), so the department's file (and any signature on it) is provably unchanged. Findings are
+Highlight annotations (one quad per place on the page), notes are Square annotations; each has a
+popup text (rule, message, status, reviewer's notes), an author and dates, and an appearance
+stream, so Acrobat, WPS, browsers and poppler all draw it the same way.
+"""
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfWriter
+from pypdf.annotations import Highlight, Popup, Rectangle
+from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject,
+                           NameObject, NumberObject, TextStringObject)
+
+from core.export.common import ExportData, Row, note_kind_zh, note_line, source_bytes
+from core.model import Bbox
+from core.review.model import Note
+
+Crop = tuple[float, float, float, float]
+PRINT_FLAG = 4
+HIGHLIGHT = {"error": "ff7373", "warn": "ffcc33", "manual": "c4a7ff", "info": "8cc4ff"}
+DISMISSED = "c8c8c8"
+NOTE_COLOUR = "d6287c"
+
+
+def to_user(x: float, y: float, rotation: int, crop: Crop) -> tuple[float, float]:
+    """A point on the page as displayed (top-left origin) in PDF user space.
+
+    The inverse of core.pdftext.display_box: /Rotate turns the page clockwise for display and
+    the crop box's lower-left corner is the display's origin before turning.
+    """
+    cl, cb, cr, ct = crop
+    w, h = cr - cl, ct - cb
+    if rotation == 90:
+        return y + cl, x + cb
+    if rotation == 180:
+        return w - x + cl, y + cb
+    if rotation == 270:
+        return w - y + cl, h - x + cb
+    return x + cl, h - y + cb
+
+
+def to_pdf_box(box: Bbox, rotation: int, crop: Crop) -> tuple[float, float, float, float]:
+    """A display box (x0, top, x1, bottom) as a PDF rectangle (left, bottom, right, top)."""
+    xs, ys = zip(*(to_user(x, y, rotation, crop) for x in (box[0], box[2]) for y in (box[1], box[3])))
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def quad(box: Bbox, rotation: int, crop: Crop) -> list[float]:
+    """QuadPoints of a box in the order viewers expect: upper-left, upper-right, lower-left,
+    lower-right of the box as the reader sees it."""
+    x0, top, x1, bottom = box
+    out: list[float] = []
+    for x, y in ((x0, top), (x1, top), (x0, bottom), (x1, bottom)):
+        out.extend(to_user(x, y, rotation, crop))
+    return out
+
+
+def pdf_date(iso: str) -> str:
+    """An ISO 8601 time as a PDF date string, D:YYYYMMDDHHmmSS+HH'mm'."""
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:  # a hand-edited or foreign time: the export's own moment instead
+        when = datetime.now().astimezone()
+    offset = when.utcoffset()
+    if offset is None:
+        return when.strftime("D:%Y%m%d%H%M%S")
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return when.strftime("D:%Y%m%d%H%M%S") + f"{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+
+
+def _rgb(hex_colour: str) -> tuple[float, float, float]:
+    return tuple(int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _appearance(writer: PdfWriter, rect: tuple[float, ...], boxes: list[tuple[float, ...]],
+                colour: str, highlight: bool) -> Any:
+    """The normal appearance: filled boxes multiplied onto the text (highlight) or a frame."""
+    r, g, b = _rgb(colour)
+    ops = []
+    if highlight:
+        ops.append(f"/G0 gs {r:.3f} {g:.3f} {b:.3f} rg")
+        ops += [f"{x0:.2f} {y0:.2f} {x1 - x0:.2f} {y1 - y0:.2f} re f" for x0, y0, x1, y1 in boxes]
+    else:
+        ops.append(f"{r:.3f} {g:.3f} {b:.3f} RG 1.5 w")
+        ops += [f"{x0 + 0.75:.2f} {y0 + 0.75:.2f} {x1 - x0 - 1.5:.2f} {y1 - y0 - 1.5:.2f} re S"
+                for x0, y0, x1, y1 in boxes]
+    stream = DecodedStreamObject()
+    stream.set_data("\n".join(ops).encode("ascii"))
+    stream.update({
+        NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject(FloatObject(v) for v in rect),
+        NameObject("/Resources"): DictionaryObject({NameObject("/ExtGState"): DictionaryObject({
+            NameObject("/G0"): DictionaryObject({
+                NameObject("/Type"): NameObject("/ExtGState"), NameObject("/BM"): NameObject("/Multiply"),
+                NameObject("/CA"): FloatObject(1), NameObject("/ca"): FloatObject(1)})})}),
+    })
+    return writer._add_object(stream)  # noqa: SLF001  (pypdf's way to make a stream indirect)
+
+
+def _add(writer: PdfWriter, page_index: int, annot: DictionaryObject, *, text: str, author: str,
+         when: str, name: str, subject: str) -> None:
+    """Author, dates, popup text and a popup window: what every viewer needs to show the note."""
+    annot.update({
+        NameObject("/Type"): NameObject("/Annot"),
+        NameObject("/Contents"): TextStringObject(text), NameObject("/T"): TextStringObject(author),
+        NameObject("/M"): TextStringObject(pdf_date(when)),
+        NameObject("/CreationDate"): TextStringObject(pdf_date(when)),
+        NameObject("/NM"): TextStringObject(name), NameObject("/Subj"): TextStringObject(subject),
+        NameObject("/F"): NumberObject(PRINT_FLAG),
+    })
+    added = writer.add_annotation(page_index, annot)
+    page = writer.pages[page_index]
+    left, bottom, right, top = (float(v) for v in page.cropbox)
+    ax0, _, ax1, ay1 = (float(v) for v in annot["/Rect"])
+    px = min(ax1 + 8, right - 200) if ax1 + 208 <= right else max(left, ax0 - 208)
+    py = max(bottom, min(ay1, top) - 120)
+    popup = writer.add_annotation(page_index, Popup(rect=(px, py, px + 200, py + 120), parent=added))
+    added[NameObject("/Popup")] = popup.indirect_reference
+
+
+def _finding_text(row: Row, page: int) -> str:
+    f, d = row.finding, row.decision
+    lines = [f"[{f.rule}] {f.title}（{row.severity_zh}）", f.message, f"状态：{row.status_zh}"]
+    if d and d.reason:
+        lines[-1] += f"；理由：{d.reason}"
+    if d and (d.reviewer or d.time):
+        lines[-1] += f"；{d.reviewer} {d.time[:16].replace('T', ' ')}".rstrip()
+    lines += [f"批注：{note_line(n)}" for n in row.notes]
+    others = [p for p in row.pages if p != page]
+    if others:
+        lines.append("另见：" + "、".join(f"第{p}页" for p in others))
+    lines.append(f"第{row.number}条 · 指纹 {f.fingerprint}")
+    return "\n".join(lines)
+
+
+def _note_text(data: ExportData, note: Note) -> str:
+    lines = [f"{note_kind_zh(note)}：{note.body}"]
+    if note.quote:
+        lines.append(f"引文：{note.quote}")
+    row = data.row_of(note.fingerprint) if note.fingerprint else None
+    if row:
+        lines.append(f"关联问题：第{row.number}条 [{row.finding.rule}] {row.finding.message}")
+    lines.append("，".join(x for x in (note.reviewer, note.time[:16].replace("T", " ")) if x))
+    return "\n".join(x for x in lines if x)
+
+
+def write_pdf(data: ExportData, path: Path) -> None:
+    writer = PdfWriter(io.BytesIO(source_bytes(data.report)), incremental=True)
+    p = data.provenance
+    geometry = {i + 1: (page.rotation % 360, tuple(float(v) for v in page.cropbox))
+                for i, page in enumerate(writer.pages)}
+    for row in data.rows:
+        colour = DISMISSED if row.status == "dismissed" else HIGHLIGHT.get(row.finding.severity, "ffcc33")
+        by_page: dict[int, list[Bbox]] = {}
+        for loc in row.finding.locations:
+            if loc.bbox and loc.page in geometry and loc.bbox not in by_page.get(loc.page, []):
+                by_page.setdefault(loc.page, []).append(loc.bbox)
+        for page, boxes in by_page.items():
+            rotation, crop = geometry[page]
+            rects = [to_pdf_box(b, rotation, crop) for b in boxes]
+            rect = (min(r[0] for r in rects), min(r[1] for r in rects),
+                    max(r[2] for r in rects), max(r[3] for r in rects))
+            quads = ArrayObject(FloatObject(v) for b in boxes for v in quad(b, rotation, crop))
+            annot = Highlight(rect=rect, quad_points=quads, highlight_color=colour, printing=True)
+            annot[NameObject("/AP")] = DictionaryObject(
+                {NameObject("/N"): _appearance(writer, rect, rects, colour, highlight=True)})
+            d = row.decision
+            _add(writer, page - 1, annot, text=_finding_text(row, page),
+                 author=(d.reviewer if d else "") or p.reviewer or p.app,
+                 when=(d.time if d and d.time else p.exported_at),
+                 name=f"finding-{row.finding.fingerprint}-p{page}", subject=f"审核发现 {row.finding.rule}")
+    for note in data.notes:
+        if note.page is None or note.bbox is None or note.page not in geometry:
+            continue
+        rotation, crop = geometry[note.page]
+        rect = to_pdf_box(note.bbox, rotation, crop)
+        annot = Rectangle(rect, border_color=NOTE_COLOUR)
+        annot[NameObject("/BS")] = DictionaryObject({NameObject("/W"): FloatObject(1.5)})
+        annot[NameObject("/AP")] = DictionaryObject(
+            {NameObject("/N"): _appearance(writer, rect, [rect], NOTE_COLOUR, highlight=False)})
+        _add(writer, note.page - 1, annot, text=_note_text(data, note),
+             author=note.reviewer or p.reviewer or p.app, when=note.time or p.exported_at,
+             name=f"note-{note.id}", subject=note_kind_zh(note))
+    writer.write(path)
