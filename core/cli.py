@@ -1,9 +1,11 @@
 """The command line: `python main.py check PATH... [--json OUT] [--tables] [--format text|tables]
-[--fail-on error|warn] [--lang zh|en]`.
+[--fail-on error|warn] [--lang zh|en] [--export OUT.xlsx|.docx|.pdf|.csv|.json ...] [--force]
+[--no-dismissed]`.
 
 A file that cannot be read gets one line on stderr and an entry with "error"; the others are still
-analysed. Exit status: 2 when any file could not be read, else 1 when --fail-on is given and a
-finding of that severity (or worse) exists, else 0.
+analysed. Exit status: 2 when any file could not be read or an export could not be written (an
+existing file without --force), else 1 when --fail-on is given and a finding of that severity (or
+worse) exists, else 0.
 """
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ def expand(paths: Iterable[str]) -> list[Path]:
 
 
 def add_check_parser(sub: Any) -> None:
+    from core.export.command import export_target
+
     check = sub.add_parser("check", help="检查预决算公开 PDF / check disclosure PDFs")
     check.add_argument("paths", nargs="+", metavar="PATH", help="PDF 文件或文件夹")
     check.add_argument("--json", metavar="OUT", help="把结果写成 JSON 文件（- 表示标准输出）")
@@ -44,6 +48,11 @@ def add_check_parser(sub: Any) -> None:
                        help="存在该级别（或更严重）的问题时退出码为 1")
     check.add_argument("--lang", choices=("zh", "en"), default="zh", help="问题描述的语言")
     check.add_argument("--no-info", action="store_true", help="文本报告中不列“提示”级别")
+    check.add_argument("--export", metavar="OUT", action="append", default=[], type=export_target,
+                       help="导出审核结果（按扩展名：.xlsx .docx .pdf .csv .json），可多次使用；"
+                            "多个文件时在扩展名前加上 PDF 文件名")
+    check.add_argument("--force", action="store_true", help="导出文件已存在时覆盖")
+    check.add_argument("--no-dismissed", action="store_true", help="导出时不含已排除的问题")
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -53,7 +62,9 @@ def run_check(args: argparse.Namespace) -> int:
 
     documents: list[dict[str, Any]] = []
     status = EXIT_OK
-    for path in expand(args.paths):
+    paths = expand(args.paths)
+    exported: set[Path] = set()  # export files written by this run
+    for path in paths:
         try:
             report = analyse(path)
         except DisclosureError as exc:
@@ -69,6 +80,12 @@ def run_check(args: argparse.Namespace) -> int:
             status = EXIT_UNREADABLE
             continue
         documents.append(document_json(report, args.tables, args.lang))
+        if args.export:
+            from core.export.command import export_for_check
+
+            if not export_for_check(report, args.export, several=len(paths) > 1, force=args.force,
+                                    include_dismissed=not args.no_dismissed, taken=exported):
+                status = EXIT_UNREADABLE
         if args.json != "-":
             if args.format == "tables":
                 _print_summary(documents[-1])
