@@ -1,4 +1,4 @@
-"""Handover: a colleague's review merges in, conflicts wait for the reviewer, nobody's work is lost."""
+"""Handover: a colleague's review merges in, conflicts wait for the reviewer, no work is lost."""
 from __future__ import annotations
 
 import sqlite3
@@ -11,15 +11,17 @@ from core.review.errors import ReviewDamaged, ReviewMismatch
 from core.review.store import ReviewStore
 
 SHA = "5e" * 32
+Desks = tuple[ReviewStore, ReviewStore]
 
 
 @pytest.fixture
-def desks(tmp_path: Path) -> tuple[ReviewStore, ReviewStore]:
+def desks(tmp_path: Path) -> Desks:
     """Two reviewers' machines: 张三 (a) and 李四 (b), each with their own data directory."""
     return ReviewStore(tmp_path / "zhang"), ReviewStore(tmp_path / "li")
 
 
-def test_importing_into_an_empty_review_takes_everything(desks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_importing_into_an_empty_review_takes_everything(desks: Desks,
+                                                         tmp_path: Path) -> None:
     a, b = desks
     with a.open(SHA) as review:
         review.decide("fp-1", "confirmed", "张三")
@@ -45,7 +47,8 @@ def test_importing_into_an_empty_review_takes_everything(desks, tmp_path: Path) 
         assert len(review.events()) == 4
 
 
-def test_diverged_reviews_merge_with_a_conflict_the_reviewer_settles(desks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_diverged_reviews_merge_with_a_conflict_the_reviewer_settles(desks: Desks,
+                                                                     tmp_path: Path) -> None:
     a, b = desks
     with a.open(SHA) as za:
         za.decide("fp-1", "confirmed", "张三")
@@ -100,7 +103,8 @@ def test_diverged_reviews_merge_with_a_conflict_the_reviewer_settles(desks, tmp_
         assert za.verify().ok
 
 
-def test_keeping_mine_and_a_new_decision_both_settle_a_conflict(desks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_keeping_mine_and_a_new_decision_both_settle_a_conflict(desks: Desks,
+                                                                tmp_path: Path) -> None:
     a, b = desks
     for store, status, name in ((a, "confirmed", "张三"), (b, "follow_up", "李四")):
         with store.open(SHA) as review:
@@ -119,7 +123,7 @@ def test_keeping_mine_and_a_new_decision_both_settle_a_conflict(desks, tmp_path:
 
 
 @pytest.mark.parametrize("later", ["张三", "李四"])
-def test_notes_edited_on_both_sides_keep_the_later_text(desks, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_notes_edited_on_both_sides_keep_the_later_text(desks: Desks, tmp_path: Path,
                                                         later: str) -> None:
     a, b = desks
     with a.open(SHA) as za:
@@ -141,7 +145,7 @@ def test_notes_edited_on_both_sides_keep_the_later_text(desks, tmp_path: Path,  
         assert lb.verify().ok
 
 
-def test_a_review_of_another_document_is_refused(desks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_review_of_another_document_is_refused(desks: Desks, tmp_path: Path) -> None:
     a, b = desks
     with a.open("77" * 32) as other:
         other.decide("fp-1", "confirmed", "张三")
@@ -152,7 +156,7 @@ def test_a_review_of_another_document_is_refused(desks, tmp_path: Path) -> None:
         assert lb.events() == []
 
 
-def test_a_tampered_handover_is_refused(desks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_tampered_handover_is_refused(desks: Desks, tmp_path: Path) -> None:
     a, b = desks
     with a.open(SHA) as za:
         za.decide("fp-1", "dismissed", "张三", "理由")
@@ -167,7 +171,7 @@ def test_a_tampered_handover_is_refused(desks, tmp_path: Path) -> None:  # type:
         b.import_review(tmp_path / "junk.review", "李四")
 
 
-def test_an_export_is_one_self_contained_file(desks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_export_is_one_self_contained_file(desks: Desks, tmp_path: Path) -> None:
     a, _ = desks
     with a.open(SHA) as za:
         za.decide("fp-1", "confirmed", "张三")

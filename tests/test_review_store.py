@@ -5,13 +5,16 @@ import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from core.review import db, locate
 from core.review.errors import ReviewMismatch, ReviewTooNew
 from core.review.model import Decision, Note
+from core.review.review import Review
 from core.review.store import ReviewStore, load_snapshot
+from tests.conftest import Seed
 
 SEED = "caidian-union-2023-final-accounts"
 SHA = "ab" * 32
@@ -24,7 +27,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return d
 
 
-def _all_kinds(review) -> list[Note]:  # type: ignore[no-untyped-def]
+def _all_kinds(review: Review) -> list[Note]:
     return [
         review.add_note("finding", "与上年口径不同，需核实", "张三", fingerprint="fp-1",
                         summary="INT-ROW 合计不等于各项之和"),
@@ -83,7 +86,7 @@ def test_dismissing_without_a_reason_is_refused_and_records_nothing(data_dir: Pa
     ("text", {"start": 3, "end": 9}), ("text", {"start": 9, "end": 3, "quote": "x"}),
     ("margin", {"page": 1})])
 def test_a_note_that_could_not_be_found_again_is_refused(data_dir: Path, kind: str,
-                                                          anchor: dict) -> None:
+                                                          anchor: dict[str, Any]) -> None:
     with ReviewStore().open(SHA) as review:
         with pytest.raises(ValueError):
             review.add_note(kind, "正文", "张三", **anchor)
@@ -104,7 +107,7 @@ def test_deleted_notes_leave_the_review_but_not_the_store(data_dir: Path) -> Non
 
 
 def test_review_reattaches_after_reanalysis_and_a_renamed_copy(
-        seeds, analysed, data_dir: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+        seeds: dict[str, Seed], analysed: dict[str, Any], data_dir: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     from core.analysis import analyse
 
@@ -144,7 +147,8 @@ def test_orphans_are_kept_and_reported(data_dir: Path) -> None:
     assert orphans[0].fingerprint == "gone" and orphans[0].summary == "TXT-AMT 金额不符"
     assert orphans[1].body == "旧问题的批注"
     snap = load_snapshot(SHA)
-    assert snap is not None and snap.status("gone") == "dismissed" and len(snap.notes_on("gone")) == 1
+    assert snap is not None and snap.status("gone") == "dismissed"
+    assert len(snap.notes_on("gone")) == 1
 
 
 def test_load_snapshot_reads_without_creating(data_dir: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from core.cli import main
 from core.review import locate
 from core.review.store import ReviewStore
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Seed
 
 ALTERATIONS = {
     "time": "UPDATE events SET time = '2020-01-01T00:00:00.000+08:00' WHERE seq = ?",
@@ -25,6 +25,8 @@ ALTERATIONS = {
     "origin": "UPDATE events SET origin = '{}' WHERE seq = ?",
     "hash": "UPDATE events SET hash = printf('%064d', 0) WHERE seq = ?",
 }
+Base = tuple[Path, Path, list[tuple[int, str, str]]]  # the PDF, its reviews, its events
+Capture = pytest.CaptureFixture[str]
 
 
 def _populate(data_dir: Path, pdf: Path) -> list[tuple[int, str, str]]:
@@ -42,14 +44,14 @@ def _populate(data_dir: Path, pdf: Path) -> list[tuple[int, str, str]]:
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list]:
+def base(tmp_path_factory: pytest.TempPathFactory) -> Base:
     root = tmp_path_factory.mktemp("verify")
     pdf = root / "文档.pdf"
     pdf.write_bytes(b"%PDF-1.4\n% a document under review\n")
     return pdf, root / "reviews", _populate(root / "reviews", pdf)
 
 
-def _copy(base: tuple[Path, Path, list], tmp_path: Path) -> tuple[Path, Path, Path]:
+def _copy(base: Base, tmp_path: Path) -> tuple[Path, Path, Path]:
     pdf, reviews, _ = base
     target = tmp_path / "reviews"
     shutil.copytree(reviews, target)
@@ -64,19 +66,19 @@ def _tamper(db: Path, sql: str, *params: object) -> None:
         assert conn.execute(sql, params).rowcount == 1
 
 
-def _verify(pdf: Path, reviews: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+def _verify(pdf: Path, reviews: Path, capsys: Capture) -> tuple[int, str]:
     rc = main(["verify-review", str(pdf), "--data-dir", str(reviews)])
     captured = capsys.readouterr()
     return rc, captured.out + captured.err
 
 
-def test_an_intact_review_verifies(base, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_an_intact_review_verifies(base: Base, tmp_path: Path, capsys: Capture) -> None:
     pdf, reviews, _ = _copy(base, tmp_path)
     rc, out = _verify(pdf, reviews, capsys)
     assert rc == 0 and "review OK: 8 个事件" in out
 
 
-def test_the_log_refuses_updates_and_deletes(base, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_log_refuses_updates_and_deletes(base: Base, tmp_path: Path) -> None:
     _, _, db = _copy(base, tmp_path)
     with closing(sqlite3.connect(db)) as conn:
         for sql in ("UPDATE events SET reviewer = 'x'", "DELETE FROM events WHERE seq = 3"):
@@ -86,7 +88,7 @@ def test_the_log_refuses_updates_and_deletes(base, tmp_path: Path) -> None:  # t
 
 @pytest.mark.parametrize("column", sorted(ALTERATIONS))
 @pytest.mark.parametrize("seq", range(1, 9))
-def test_altering_any_event_is_named(base, tmp_path: Path, capsys,  # type: ignore[no-untyped-def]
+def test_altering_any_event_is_named(base: Base, tmp_path: Path, capsys: Capture,
                                      column: str, seq: int) -> None:
     pdf, reviews, db = _copy(base, tmp_path)
     _, time, action = base[2][seq - 1]
@@ -98,7 +100,8 @@ def test_altering_any_event_is_named(base, tmp_path: Path, capsys,  # type: igno
         assert time in out and action in out
 
 
-def test_the_first_of_several_alterations_is_named(base, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_of_several_alterations_is_named(base: Base, tmp_path: Path,
+                                                   capsys: Capture) -> None:
     pdf, reviews, db = _copy(base, tmp_path)
     _tamper(db, ALTERATIONS["reviewer"], 6)
     _tamper(db, ALTERATIONS["data"], 3)
@@ -107,7 +110,7 @@ def test_the_first_of_several_alterations_is_named(base, tmp_path: Path, capsys)
 
 
 @pytest.mark.parametrize("seq", [1, 4, 8])
-def test_a_removed_event_is_named(base, tmp_path: Path, capsys,  # type: ignore[no-untyped-def]
+def test_a_removed_event_is_named(base: Base, tmp_path: Path, capsys: Capture,
                                   seq: int) -> None:
     pdf, reviews, db = _copy(base, tmp_path)
     _tamper(db, "DELETE FROM events WHERE seq = ?", seq)
@@ -115,14 +118,15 @@ def test_a_removed_event_is_named(base, tmp_path: Path, capsys,  # type: ignore[
     assert rc == 1 and f"第 {seq} 号事件缺失" in out, out
 
 
-def test_a_changed_decision_is_caught_by_replaying_the_log(base, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_changed_decision_is_caught_by_replaying_the_log(base: Base, tmp_path: Path,
+                                                           capsys: Capture) -> None:
     pdf, reviews, db = _copy(base, tmp_path)
     _tamper(db, "UPDATE decisions SET status = 'confirmed' WHERE fingerprint = 'fp-2'")
     rc, out = _verify(pdf, reviews, capsys)
     assert rc == 1 and "处理结论与事件记录不符：fp-2" in out, out
 
 
-def test_a_tampered_handover_file_fails_too(base, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_tampered_handover_file_fails_too(base: Base, tmp_path: Path, capsys: Capture) -> None:
     pdf, reviews, _ = _copy(base, tmp_path)
     with ReviewStore(reviews).open(locate.file_sha256(pdf)) as review:
         handover = review.export_to(tmp_path / "给同事.review")
@@ -133,14 +137,14 @@ def test_a_tampered_handover_file_fails_too(base, tmp_path: Path, capsys) -> Non
     assert "第 2 号事件" in capsys.readouterr().out
 
 
-def test_a_document_without_a_review_is_not_ok(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_without_a_review_is_not_ok(tmp_path: Path, capsys: Capture) -> None:
     pdf = tmp_path / "新.pdf"
     pdf.write_bytes(b"%PDF-1.4 never reviewed")
     rc, out = _verify(pdf, tmp_path / "reviews", capsys)
     assert rc == 2 and "还没有审核记录" in out
 
 
-def test_the_real_command_line(seeds, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_real_command_line(seeds: dict[str, Seed], tmp_path: Path) -> None:
     pdf = next(iter(seeds.values())).pdf
     env = {**os.environ, "DRD_DATA_DIR": str(tmp_path / "reviews")}
     _populate(tmp_path / "reviews", pdf)

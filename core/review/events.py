@@ -118,7 +118,8 @@ def verify(conn: sqlite3.Connection, sha256: str) -> ChainReport:
         try:
             data_v = json.loads(data)
             origin_v = json.loads(origin) if origin else None
-            bad = canonical(data_v) != data or (origin_v is not None and canonical(origin_v) != origin)
+            bad = canonical(data_v) != data or (origin_v is not None
+                                                and canonical(origin_v) != origin)
         except (ValueError, TypeError):
             bad = True
         if bad or link(prev, event_body(seq, eid, time, reviewer, action, data_v,

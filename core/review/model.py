@@ -43,7 +43,7 @@ class Note:
     end: int | None = None
     quote: str = ""  # the cell's or the span's text when the note was written
     summary: str = ""  # kind == "finding": the finding's rule and message when noted
-    edited: str = ""  # time of the last edit ("" when never edited); reviewer/time stay the author's
+    edited: str = ""  # time of the last edit ("" if never); reviewer and time stay the author's
     edited_by: str = ""
 
     def to_json(self) -> dict[str, Any]:

@@ -97,7 +97,8 @@ def dump(conn: sqlite3.Connection) -> dict[str, Any]:
     """The whole state as plain data, to compare the stored state with a replay of the log."""
     return {"decisions": {fp: decision_json(d, e) for fp, (d, e) in read_decisions(conn).items()},
             "notes": {i: s.to_json() for i, s in read_notes(conn).items()},
-            "created": [r[0] for r in conn.execute("SELECT id FROM notes ORDER BY created_seq, id")],
+            "created": [r[0] for r in conn.execute("SELECT id FROM notes "
+                                                   "ORDER BY created_seq, id")],
             "conflicts": {fp: [decision_json(d), e, s]
                           for fp, (d, e, s) in read_conflicts(conn).items()}}
 
