@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from core.review import db, locate
-from core.review.errors import ReviewMismatch, ReviewTooNew
+from core.review.errors import ReviewDamaged, ReviewMismatch, ReviewTooNew
 from core.review.model import Decision, Note
 from core.review.review import Review
 from core.review.store import ReviewStore, load_snapshot
@@ -230,3 +230,15 @@ def test_the_database_is_durable_by_configuration(data_dir: Path) -> None:
         conn = review._conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_a_damaged_review_file_is_reported_and_left_alone(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    path = data_dir / f"{SHA}.review.sqlite"
+    path.write_bytes(b"this is not a database, but it may be someone's only copy" * 50)
+    before = path.read_bytes()
+    with pytest.raises(ReviewDamaged, match="无法读取"):
+        ReviewStore().open(SHA)
+    with pytest.raises(ReviewDamaged):
+        load_snapshot(SHA)
+    assert path.read_bytes() == before

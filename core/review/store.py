@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from core.review import db, locate, state
-from core.review.errors import ReviewMismatch
+from core.review.errors import ReviewDamaged, ReviewMismatch
 from core.review.handover import MergeResult, read_owner
 from core.review.model import ReviewSnapshot
 from core.review.review import Review
@@ -35,15 +35,21 @@ class ReviewStore:
                 if pdf_path is None:
                     raise ValueError("beside_pdf needs the PDF's path")
                 path = locate.beside(pdf_path)
-                if path.exists():
+                if path.exists() and locate.owner(path) is not None:  # never overwritten
                     raise ReviewMismatch(f"PDF 旁的审核记录属于另一份文档，未覆盖：{path}")
             else:
                 path = locate.in_data_dir(self.data_dir, sha256)
             path.parent.mkdir(parents=True, exist_ok=True)
-        conn = db.connect(path)
+        try:
+            conn = db.connect(path)
+        except sqlite3.DatabaseError as exc:
+            raise ReviewDamaged(f"审核记录文件无法读取（未改动）：{path}（{exc}）") from exc
         try:
             db.migrate(conn, path)
             _claim(conn, path, sha256, pdf_path)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise ReviewDamaged(f"审核记录文件无法读取（未改动）：{path}（{exc}）") from exc
         except BaseException:
             conn.close()
             raise
