@@ -42,11 +42,12 @@ def subject(data: ExportData) -> str:
     return f"{p.entity}{year}{p.scope}{p.kind}公开审核".strip() or "预决算公开审核"
 
 
-def _amount(value: Decimal | str | None) -> str:
-    """An amount as printed in Chinese reports: thousands separators, its own precision."""
+def _amount(value: Decimal | str | None, grouped: bool) -> str:
+    """A value at its own precision; amounts (with a unit) with thousands separators."""
     if isinstance(value, Decimal):
         exponent = value.as_tuple().exponent
-        return f"{value:,.{-exponent if isinstance(exponent, int) and exponent < 0 else 0}f}"
+        decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        return f"{value:{',' if grouped else ''}.{decimals}f}"
     return "" if value is None else str(value)
 
 
@@ -129,6 +130,7 @@ def _picture(doc: DocumentObject, data: ExportData, cropper: PageCropper | None,
         width = min(PICTURE_WIDTH_CM, PICTURE_MAX_HEIGHT_CM * crop.width / crop.height)
         doc.add_picture(io.BytesIO(crop.png), width=Cm(width))
         doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True  # the caption stays below it
         figure[0] += 1
         doc.add_paragraph(f"图{figure[0]}　第{page}页相关位置（红框处）", style="Caption"
                           ).alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -139,16 +141,20 @@ def _detailed(doc: DocumentObject, data: ExportData, row: Row, number: int,
     f, d = row.finding, row.decision
     head = doc.add_paragraph()
     head.paragraph_format.space_before = Pt(6)
+    head.paragraph_format.keep_with_next = True
     head.add_run(f"{number}．[{f.rule}] {f.title}").bold = True
     head.add_run(f"　【{row.status_zh}】")
     places = list(dict.fromkeys(where(data, loc) for loc in f.locations))
     if places:
         doc.add_paragraph("位置：" + "；".join(places[:6]) + ("等" if len(places) > 6 else ""))
     doc.add_paragraph(f"问题：{f.message}")
-    if isinstance(row.printed, Decimal) and isinstance(row.computed, Decimal):
-        unit = f"（{row.unit}）" if row.unit else ""
-        doc.add_paragraph(f"复算：印刷值 {_amount(row.printed)}，计算值 {_amount(row.computed)}，"
-                          f"差额 {_amount(row.diff)}{unit}")
+    if isinstance(row.printed, Decimal) and "computed" in f.values:  # not for 应为 (a year)
+        grouped = bool(row.unit)
+        parts = [f"印刷值 {_amount(row.printed, grouped)}",
+                 f"计算值 {_amount(row.computed, grouped)}"]
+        if row.diff is not None:
+            parts.append(f"差额 {_amount(row.diff, grouped)}")
+        doc.add_paragraph("复算：" + "，".join(parts) + (f"（{row.unit}）" if row.unit else ""))
     if d:
         who = "，".join(x for x in (d.reviewer, d.time[:16].replace("T", " ")) if x)
         doc.add_paragraph(f"处理：{row.status_zh}" + (f"；理由：{d.reason}" if d.reason else "")
