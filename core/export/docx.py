@@ -83,7 +83,7 @@ def _info_table(doc: DocumentObject, data: ExportData) -> None:
                 row[c].paragraphs[0].runs[0].bold = True
         if values[2] is None:
             row[1].merge(row[3])
-    column_widths(table, [2.8, 7.0, 2.0, 4.8])
+    column_widths(table, [2.8, 6.4, 2.0, 5.4])
 
 
 def _summary(doc: DocumentObject, data: ExportData) -> None:
