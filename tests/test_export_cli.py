@@ -48,7 +48,8 @@ def data_dir(tmp_path: Path, analysed: dict[str, Any]) -> Path:
 def test_exports_carry_the_stored_review(seeds: dict[str, Any], analysed: dict[str, Any],
                                          data_dir: Path, tmp_path: Path) -> None:
     outs = [tmp_path / f"r.{ext}" for ext in ("xlsx", "docx", "pdf", "csv", "json")]
-    result = _run(data_dir, str(seeds[CAIDIAN].pdf), *(a for o in outs for a in ("--export", str(o))))
+    options = [a for o in outs for a in ("--export", str(o))]
+    result = _run(data_dir, str(seeds[CAIDIAN].pdf), *options)
     assert result.returncode == 0, result.stderr
     assert all(o.is_file() for o in outs) and "已应用审核记录" in result.stderr
     rows = _csv(outs[3])

@@ -81,7 +81,8 @@ def test_dismissed_left_out_on_request(analysed: dict[str, Any], tmp_path: Path)
     assert report.findings[1].message not in text and "已排除的问题未列入本底稿" in text
 
 
-def test_chinese_fonts_are_set_for_east_asian_text(analysed: dict[str, Any], tmp_path: Path) -> None:
+def test_chinese_fonts_are_set_for_east_asian_text(analysed: dict[str, Any],
+                                                   tmp_path: Path) -> None:
     document = _open(analysed[CAIDIAN], tmp_path / "r.docx")
     for name, font in (("Normal", "宋体"), ("Heading 1", "黑体"), ("Title", "黑体")):
         fonts = document.styles[name].element.rPr.rFonts

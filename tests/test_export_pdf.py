@@ -77,7 +77,9 @@ def test_original_bytes_and_page_contents_unchanged(analysed: dict[str, Any], se
     before, after = PdfReader(seeds[CAIDIAN].pdf), PdfReader(out)
     assert len(before.pages) == len(after.pages)
     for a, b in zip(before.pages, after.pages):
-        assert a.get_contents().get_data() == b.get_contents().get_data()  # type: ignore[union-attr]
+        before_bytes, after_bytes = a.get_contents(), b.get_contents()
+        assert before_bytes is not None and after_bytes is not None
+        assert before_bytes.get_data() == after_bytes.get_data()
 
 
 def test_dismissed_left_out_on_request(analysed: dict[str, Any], tmp_path: Path) -> None:

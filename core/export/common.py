@@ -65,11 +65,13 @@ def rule_set_version() -> str:
     from core.resources import read_json
 
     settings = load_settings()
-    rules = [(r.id, settings.enabled(r.id), settings.severity(r.id, r.severity)) for r in catalogue()]
+    rules = [(r.id, settings.enabled(r.id), settings.severity(r.id, r.severity))
+             for r in catalogue()]
     blob = json.dumps({"rules": rules, "tolerances": settings.tolerances}, sort_keys=True,
                       ensure_ascii=False, default=str)
     digest = hashlib.sha256(blob.encode("utf-8")).hexdigest()[:8]
-    return f"rules.json v{read_json('rules.json').get('version', '?')} · {len(rules)} 条规则 · {digest}"
+    version = read_json("rules.json").get("version", "?")
+    return f"rules.json v{version} · {len(rules)} 条规则 · {digest}"
 
 
 @dataclass
@@ -133,7 +135,8 @@ def finding_cells(row: Row) -> list[Any]:
     d = row.decision
     return [row.number, row.finding.rule, row.finding.title, row.severity_zh, row.status_zh,
             d.reason if d else "", pages_cell(row.pages), listing(row.tables), listing(row.rows),
-            listing(row.columns), row.finding.message, row.printed, row.computed, row.diff, row.unit,
+            listing(row.columns), row.finding.message, row.printed, row.computed, row.diff,
+            row.unit,
             d.reviewer if d else "", d.time if d else "", row.notes_text(), row.finding.fingerprint]
 
 
@@ -197,7 +200,8 @@ def row_label(report: "Report", table_id: str, row: int | None) -> str:
     return " ".join(str(record[k]) for k in ("code", "name") if record[k]).strip()
 
 
-def make_row(report: "Report", number: int, finding: Finding, snapshot: ReviewSnapshot | None) -> Row:
+def make_row(report: "Report", number: int, finding: Finding,
+             snapshot: ReviewSnapshot | None) -> Row:
     cells = [loc for loc in finding.locations if loc.table]
     values = finding.values
 
@@ -230,7 +234,8 @@ def collect(report: "Report", snapshot: ReviewSnapshot | None, *, include_dismis
     rows: list[Row] = []
     dropped: set[str] = set()
     for finding in report.findings:
-        if not include_dismissed and snapshot and snapshot.status(finding.fingerprint) == "dismissed":
+        dismissed = snapshot is not None and snapshot.status(finding.fingerprint) == "dismissed"
+        if dismissed and not include_dismissed:
             dropped.add(finding.fingerprint)
             continue
         rows.append(make_row(report, len(rows) + 1, finding, snapshot))

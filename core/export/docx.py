@@ -90,7 +90,8 @@ def _summary(doc: DocumentObject, data: ExportData) -> None:
     doc.add_heading("一、审核概况", level=1)
     counts = {(s, st): 0 for s in SEVERITIES for st in STATUSES}
     for row in data.rows:
-        counts[(row.finding.severity, row.status)] = counts.get((row.finding.severity, row.status), 0) + 1
+        key = (row.finding.severity, row.status)
+        counts[key] = counts.get(key, 0) + 1
     total = len(data.rows)
     by_sev = "、".join(f"{SEVERITY_ZH[s]} {sum(counts[(s, st)] for st in STATUSES)} 条"
                        for s in ORDER if any(counts[(s, st)] for st in STATUSES))
@@ -259,5 +260,6 @@ def write_docx(data: ExportData, path: Path) -> None:
     doc.core_properties.title = f"审核工作底稿 {subject(data)}"
     doc.core_properties.author = data.provenance.reviewer or data.provenance.app
     doc.core_properties.subject = data.provenance.sha256
-    doc.core_properties.comments = f"{data.provenance.app} {data.provenance.app_version}; {data.provenance.rule_set}"
+    p = data.provenance
+    doc.core_properties.comments = f"{p.app} {p.app_version}; {p.rule_set}"
     doc.save(str(path))

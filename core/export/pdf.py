@@ -48,7 +48,8 @@ def to_user(x: float, y: float, rotation: int, crop: Crop) -> tuple[float, float
 
 def to_pdf_box(box: Bbox, rotation: int, crop: Crop) -> tuple[float, float, float, float]:
     """A display box (x0, top, x1, bottom) as a PDF rectangle (left, bottom, right, top)."""
-    xs, ys = zip(*(to_user(x, y, rotation, crop) for x in (box[0], box[2]) for y in (box[1], box[3])))
+    corners = [to_user(x, y, rotation, crop) for x in (box[0], box[2]) for y in (box[1], box[3])]
+    xs, ys = zip(*corners)
     return (min(xs), min(ys), max(xs), max(ys))
 
 
@@ -73,11 +74,13 @@ def pdf_date(iso: str) -> str:
         return when.strftime("D:%Y%m%d%H%M%S")
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"
-    return when.strftime("D:%Y%m%d%H%M%S") + f"{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+    hours, rest = divmod(abs(minutes), 60)
+    return when.strftime("D:%Y%m%d%H%M%S") + f"{sign}{hours:02d}'{rest:02d}'"
 
 
 def _rgb(hex_colour: str) -> tuple[float, float, float]:
-    return tuple(int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return r, g, b
 
 
 def _appearance(writer: PdfWriter, rect: tuple[float, ...], boxes: list[tuple[float, ...]],
@@ -99,7 +102,8 @@ def _appearance(writer: PdfWriter, rect: tuple[float, ...], boxes: list[tuple[fl
         NameObject("/BBox"): ArrayObject(FloatObject(v) for v in rect),
         NameObject("/Resources"): DictionaryObject({NameObject("/ExtGState"): DictionaryObject({
             NameObject("/G0"): DictionaryObject({
-                NameObject("/Type"): NameObject("/ExtGState"), NameObject("/BM"): NameObject("/Multiply"),
+                NameObject("/Type"): NameObject("/ExtGState"),
+                NameObject("/BM"): NameObject("/Multiply"),
                 NameObject("/CA"): FloatObject(1), NameObject("/ca"): FloatObject(1)})})}),
     })
     return writer._add_object(stream)  # noqa: SLF001  (pypdf's way to make a stream indirect)
@@ -122,7 +126,8 @@ def _add(writer: PdfWriter, page_index: int, annot: DictionaryObject, *, text: s
     ax0, _, ax1, ay1 = (float(v) for v in annot["/Rect"])
     px = min(ax1 + 8, right - 200) if ax1 + 208 <= right else max(left, ax0 - 208)
     py = max(bottom, min(ay1, top) - 120)
-    popup = writer.add_annotation(page_index, Popup(rect=(px, py, px + 200, py + 120), parent=added))
+    popup = writer.add_annotation(page_index,
+                                  Popup(rect=(px, py, px + 200, py + 120), parent=added))
     added[NameObject("/Popup")] = popup.indirect_reference
 
 
@@ -158,7 +163,8 @@ def write_pdf(data: ExportData, path: Path) -> None:
     geometry = {i + 1: (page.rotation % 360, tuple(float(v) for v in page.cropbox))
                 for i, page in enumerate(writer.pages)}
     for row in data.rows:
-        colour = DISMISSED if row.status == "dismissed" else HIGHLIGHT.get(row.finding.severity, "ffcc33")
+        colour = DISMISSED if row.status == "dismissed" else \
+            HIGHLIGHT.get(row.finding.severity, HIGHLIGHT["warn"])
         by_page: dict[int, list[Bbox]] = {}
         for loc in row.finding.locations:
             if loc.bbox and loc.page in geometry and loc.bbox not in by_page.get(loc.page, []):
@@ -176,7 +182,8 @@ def write_pdf(data: ExportData, path: Path) -> None:
             _add(writer, page - 1, annot, text=_finding_text(row, page),
                  author=(d.reviewer if d else "") or p.reviewer or p.app,
                  when=(d.time if d and d.time else p.exported_at),
-                 name=f"finding-{row.finding.fingerprint}-p{page}", subject=f"审核发现 {row.finding.rule}")
+                 name=f"finding-{row.finding.fingerprint}-p{page}",
+                 subject=f"审核发现 {row.finding.rule}")
     for note in data.notes:
         if note.page is None or note.bbox is None or note.page not in geometry:
             continue
