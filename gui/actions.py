@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -18,36 +18,41 @@ class Command:
     keys: tuple[str, ...]
 
 
+FILE, NAV, VIEW, HELP = (QT_TRANSLATE_NOOP("Commands", "文件"), QT_TRANSLATE_NOOP("Commands", "导航"),
+                          QT_TRANSLATE_NOOP("Commands", "视图"), QT_TRANSLATE_NOOP("Commands", "帮助"))
+_COMMANDS = [  # (method, menu, text, keys); texts are translated when the commands are built
+    ("open_dialog", FILE, QT_TRANSLATE_NOOP("Commands", "打开…"), ("Ctrl+O",)),
+    ("close", FILE, QT_TRANSLATE_NOOP("Commands", "退出"), ("Ctrl+Q",)),
+    ("next_finding", NAV, QT_TRANSLATE_NOOP("Commands", "下一条问题"), ("J", "F8")),
+    ("previous_finding", NAV, QT_TRANSLATE_NOOP("Commands", "上一条问题"), ("K", "Shift+F8")),
+    ("next_location", NAV, QT_TRANSLATE_NOOP("Commands", "本问题的下一处位置"), ("L", "Alt+Right")),
+    ("previous_location", NAV, QT_TRANSLATE_NOOP("Commands", "本问题的上一处位置"), ("H", "Alt+Left")),
+    ("jump_to_location", NAV, QT_TRANSLATE_NOOP("Commands", "跳到问题所在位置（页面）"), ("Return",)),
+    ("next_page", NAV, QT_TRANSLATE_NOOP("Commands", "下一页"), ("Ctrl+PgDown", "Ctrl+Down")),
+    ("previous_page", NAV, QT_TRANSLATE_NOOP("Commands", "上一页"), ("Ctrl+PgUp", "Ctrl+Up")),
+    ("first_page", NAV, QT_TRANSLATE_NOOP("Commands", "第一页"), ("Ctrl+Home",)),
+    ("last_page", NAV, QT_TRANSLATE_NOOP("Commands", "最后一页"), ("Ctrl+End",)),
+    ("zoom_in", VIEW, QT_TRANSLATE_NOOP("Commands", "放大"), ("Ctrl++", "Ctrl+=")),
+    ("zoom_out", VIEW, QT_TRANSLATE_NOOP("Commands", "缩小"), ("Ctrl+-",)),
+    ("fit_width", VIEW, QT_TRANSLATE_NOOP("Commands", "适合宽度"), ("Ctrl+0",)),
+    ("fit_page", VIEW, QT_TRANSLATE_NOOP("Commands", "适合整页"), ("Ctrl+9",)),
+    ("focus_findings", VIEW, QT_TRANSLATE_NOOP("Commands", "焦点：问题列表"), ("Alt+1",)),
+    ("focus_page", VIEW, QT_TRANSLATE_NOOP("Commands", "焦点：页面"), ("Alt+2",)),
+    ("focus_table", VIEW, QT_TRANSLATE_NOOP("Commands", "焦点：表格"), ("Alt+3",)),
+    ("focus_text", VIEW, QT_TRANSLATE_NOOP("Commands", "焦点：文字"), ("Alt+4",)),
+    ("focus_search", VIEW, QT_TRANSLATE_NOOP("Commands", "搜索问题"), ("Ctrl+F",)),
+    ("show_all_findings", VIEW, QT_TRANSLATE_NOOP("Commands", "清除筛选"), ("Ctrl+Shift+F",)),
+    ("cancel_analysis", FILE, QT_TRANSLATE_NOOP("Commands", "取消分析"), ("Ctrl+.",)),
+    ("show_help", HELP, QT_TRANSLATE_NOOP("Commands", "键盘快捷键"), ("F1",)),
+]
+
+
 def _t(text: str) -> str:
     return QCoreApplication.translate("Commands", text)
 
 
 def commands() -> list[Command]:
-    return [
-        Command("open_dialog", _t("文件"), _t("打开…"), ("Ctrl+O",)),
-        Command("close", _t("文件"), _t("退出"), ("Ctrl+Q",)),
-        Command("next_finding", _t("导航"), _t("下一条问题"), ("J", "F8")),
-        Command("previous_finding", _t("导航"), _t("上一条问题"), ("K", "Shift+F8")),
-        Command("next_location", _t("导航"), _t("本问题的下一处位置"), ("L", "Alt+Right")),
-        Command("previous_location", _t("导航"), _t("本问题的上一处位置"), ("H", "Alt+Left")),
-        Command("jump_to_location", _t("导航"), _t("跳到问题所在位置（页面）"), ("Return",)),
-        Command("next_page", _t("导航"), _t("下一页"), ("Ctrl+PgDown", "Ctrl+Down")),
-        Command("previous_page", _t("导航"), _t("上一页"), ("Ctrl+PgUp", "Ctrl+Up")),
-        Command("first_page", _t("导航"), _t("第一页"), ("Ctrl+Home",)),
-        Command("last_page", _t("导航"), _t("最后一页"), ("Ctrl+End",)),
-        Command("zoom_in", _t("视图"), _t("放大"), ("Ctrl++", "Ctrl+=")),
-        Command("zoom_out", _t("视图"), _t("缩小"), ("Ctrl+-",)),
-        Command("fit_width", _t("视图"), _t("适合宽度"), ("Ctrl+0",)),
-        Command("fit_page", _t("视图"), _t("适合整页"), ("Ctrl+9",)),
-        Command("focus_findings", _t("视图"), _t("焦点：问题列表"), ("Alt+1",)),
-        Command("focus_page", _t("视图"), _t("焦点：页面"), ("Alt+2",)),
-        Command("focus_table", _t("视图"), _t("焦点：表格"), ("Alt+3",)),
-        Command("focus_text", _t("视图"), _t("焦点：文字"), ("Alt+4",)),
-        Command("focus_search", _t("视图"), _t("搜索问题"), ("Ctrl+F",)),
-        Command("show_all_findings", _t("视图"), _t("清除筛选"), ("Ctrl+Shift+F",)),
-        Command("cancel_analysis", _t("文件"), _t("取消分析"), ("Ctrl+.",)),
-        Command("show_help", _t("帮助"), _t("键盘快捷键"), ("F1",)),
-    ]
+    return [Command(name, _t(menu), _t(text), keys) for name, menu, text, keys in _COMMANDS]
 
 
 def build_actions(window: QWidget, extra: list[Command] | None = None) -> dict[str, QAction]:

@@ -62,6 +62,9 @@ def main(argv: list[str]) -> int:
     settings = QSettings()
     lang = args.lang or str(settings.value("language", "zh"))
     settings.setValue("language", lang)
+    from gui.lang import set_language
+
+    set_language(lang)
     app._translators = install_translators(app, lang)  # type: ignore[attr-defined]  # keep alive
     log.info("%s %s starting; log at %s", APP_NAME, APP_VERSION, logfile)
 

@@ -34,15 +34,18 @@ class DocumentBar(QWidget):
         found = {t.id for t in report.tables if t.standard}
         missing = [f.subject.split(":", 1)[1] for f in report.findings
                    if f.rule == "STR-03" and f.subject.startswith("missing:")]
+        entity = doc.entity or self.tr("（未识别单位）")
+        kind = (doc.scope or "") + doc.kind if doc.kind else self.tr("（未识别类型）")
         parts = [
-            f"<b>{doc.entity or self.tr('（未识别单位）')}</b>",
-            f"{doc.year or '?'}{self.tr('年')} {doc.scope or ''}{doc.kind or self.tr('（未识别类型）')}",
+            f"<b>{entity}</b>",
+            self.tr("{0}年 {1}").format(doc.year or "?", kind),
             self.tr("{0}页").format(len(doc.pages)),
             self.tr("表格 {0} 张").format(len(found)),
             self.tr("单位：{0}").format("、".join(units) or self.tr("未标明")),
         ]
         if missing:
-            parts.append("<span style='color:#b71c1c'>" + self.tr("缺表：{0}").format("、".join(missing)) + "</span>")
+            missing_text = self.tr("缺表：{0}").format("、".join(missing))
+            parts.append(f"<span style='color:#b71c1c'>{missing_text}</span>")
         self.label.setText(" · ".join(parts))
         self.label.setToolTip(doc.path)
         if doc.warnings:

@@ -11,8 +11,8 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit,
+                               QVBoxLayout, QWidget)
 
 from core import APP_NAME, APP_VERSION
 
@@ -58,8 +58,9 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 
 
 def crash_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
-    return "\n".join([f"{APP_NAME} {APP_VERSION}", f"Python {sys.version.split()[0]} · {platform.platform()}",
-                      "", "".join(traceback.format_exception(exc_type, exc, tb))])
+    return "\n".join([f"{APP_NAME} {APP_VERSION}",
+                      f"Python {sys.version.split()[0]} · {platform.platform()}", "",
+                      "".join(traceback.format_exception(exc_type, exc, tb))])
 
 
 def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -72,15 +73,14 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: Traceback
 class CrashDialog(QDialog):
     def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("CrashDialog", "程序发生意外错误"))
-        text = QLabel(tr("CrashDialog", "发生了一个意外错误。您的审核记录已随时保存，不会丢失。\n"
-                                        "请复制下面的报告发给维护人员（日志在 {0}）。").format(log_dir()), self)
+        self.setWindowTitle(self.tr("程序发生意外错误"))
+        text = QLabel(self.tr("发生了一个意外错误。您的审核记录已随时保存，不会丢失。\n"
+                              "请复制下面的报告发给维护人员（日志在 {0}）。").format(log_dir()), self)
         text.setWordWrap(True)
         self.details = QPlainTextEdit(report, self)
         self.details.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = buttons.addButton(tr("CrashDialog", "复制报告"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(self.tr("复制报告"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QApplication.clipboard().setText(report))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -3,6 +3,7 @@ status, free text)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Callable
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
@@ -10,6 +11,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
 from PySide6.QtGui import QBrush, QColor
 
 from core.checks.model import SEVERITIES, Finding
+from gui.lang import language
 
 SEVERITY_COLORS = {"error": "#d32f2f", "warn": "#ef6c00", "info": "#1976d2", "manual": "#7b1fa2"}
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
@@ -18,12 +20,32 @@ SeverityRole = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
+def severity_count(severity: str, n: int) -> str:
+    """“3 错误” on the filter buttons."""
+    texts = {"error": QCoreApplication.translate("Severity", "{0} 错误"),
+             "warn": QCoreApplication.translate("Severity", "{0} 警告"),
+             "info": QCoreApplication.translate("Severity", "{0} 提示"),
+             "manual": QCoreApplication.translate("Severity", "{0} 需人工")}
+    return texts.get(severity, "{0} " + severity).format(n)
+
+
 def severity_name(severity: str) -> str:
     names = {"error": QCoreApplication.translate("Severity", "错误"),
              "warn": QCoreApplication.translate("Severity", "警告"),
              "info": QCoreApplication.translate("Severity", "提示"),
              "manual": QCoreApplication.translate("Severity", "需人工")}
     return names.get(severity, severity)
+
+
+@lru_cache(maxsize=1)
+def _titles_en() -> dict[str, str]:
+    from core.checks.registry import catalogue
+
+    return {r.id: r.title_en for r in catalogue()}
+
+
+def rule_title(f: Finding) -> str:
+    return _titles_en().get(f.rule, f.title) if language() == "en" else f.title
 
 
 def family(rule: str) -> str:
@@ -93,10 +115,10 @@ class FindingsModel(QAbstractTableModel):
         f = self._findings[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return {"severity": severity_name(f.severity), "rule": f.rule, "message": f.message,
+            return {"severity": severity_name(f.severity), "rule": f.rule, "message": f.text(language()),
                     "place": place(f), "status": self._status(f.fingerprint)}[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{f.rule} {f.title}\n{f.message}"
+            return f"{f.rule} {rule_title(f)}\n{f.text(language())}"
         if role == Qt.ItemDataRole.ForegroundRole and column == "severity":
             return QBrush(QColor(SEVERITY_COLORS.get(f.severity, "#000000")))
         if role == FindingRole:
@@ -141,6 +163,6 @@ class FindingsProxy(QSortFilterProxyModel):
         if self.status and self._status_of(f.fingerprint) != self.status:
             return False
         if self.text:
-            hay = f"{f.rule} {f.title} {f.message} {place(f)}".lower()
+            hay = f"{f.rule} {f.title} {f.message} {f.message_en} {place(f)}".lower()
             return all(word in hay for word in self.text.lower().split())
         return True

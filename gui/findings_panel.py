@@ -7,7 +7,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from core.checks.model import SEVERITIES, Finding
 from core.review.model import STATUS_ZH, STATUSES
-from gui.findings_model import FindingRole, FindingsModel, FindingsProxy, family, severity_name
+from gui.findings_model import (FindingRole, FindingsModel, FindingsProxy, family, rule_title,
+                                severity_count)
+from gui.lang import language
 
 
 class FindingsPanel(QWidget):
@@ -83,7 +85,7 @@ class FindingsPanel(QWidget):
         self.model.set_findings(findings)
         counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
         for severity, button in self._buttons.items():
-            button.setText(f"{counts[severity]} {severity_name(severity)}")
+            button.setText(severity_count(severity, counts[severity]))
         self._fill(self.family, self.tr("全部规则类别"), sorted({family(f.rule) for f in findings}))
         self._fill(self.table, self.tr("全部表格"), sorted({loc.table for f in findings for loc in f.locations
                                                          if loc.table}))
@@ -174,7 +176,7 @@ class FindingsPanel(QWidget):
         many = finding is not None and len(finding.locations) > 1
         self.prev_location.setEnabled(many)
         self.next_location.setEnabled(many)
-        self.detail.setText(f"<b>{finding.rule} {finding.title}</b><br>{finding.message}" if finding else "")
+        self.detail.setText(f"<b>{finding.rule} {rule_title(finding)}</b><br>{finding.text(language())}" if finding else "")
         if finding is None or not finding.locations:
             self.where.setText(self.tr("选择一条问题以查看其位置") if finding is None else self.tr("（无定位）"))
             return
