@@ -51,10 +51,15 @@ class PageView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
+        # a few dozen boxes, replaced on every page turn: a BSP index costs more than it saves
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setBackgroundBrush(QBrush(QColor("#5f6368")))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # a scroll bar that comes and goes changes the width that "fit width" fits to, which
+        # changes the zoom, which brings the bar back: an endless relayout that froze the window
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._sizes: list[tuple[float, float]] = []
         self._page = 0
         self._zoom = 1.0
@@ -113,6 +118,15 @@ class PageView(QGraphicsView):
             return
         self._pixmap.setPixmap(QPixmap.fromImage(image))
         self._pixmap.setScale(1.0 / scale)
+        self._pick_smoothing()
+
+    def _pick_smoothing(self) -> None:
+        """Smooth scaling only while the image is shown at another size than it was rendered:
+        at 1:1 it would only cost time (a full-window page took ~15 ms a paint)."""
+        shown = self._zoom * self.devicePixelRatioF() * self._pixmap.scale()
+        exact = abs(shown - 1.0) < 0.02
+        self._pixmap.setTransformationMode(Qt.TransformationMode.FastTransformation if exact
+                                           else Qt.TransformationMode.SmoothTransformation)
 
     # boxes -----------------------------------------------------------------------------------
     def set_boxes(self, boxes: list[Box]) -> None:
@@ -180,13 +194,14 @@ class PageView(QGraphicsView):
         self._zoom = zoom
         self.resetTransform()
         self.scale(zoom, zoom)
+        self._pick_smoothing()
         self.zoomChanged.emit(zoom)
         self._rerender.start()
 
     def _want_render(self) -> None:
         if self._page:
             ratio = self.devicePixelRatioF()
-            self.renderWanted.emit(self._page, round(self._zoom * ratio * 4) / 4 or 0.25)
+            self.renderWanted.emit(self._page, max(0.1, round(self._zoom * ratio, 3)))
 
     # events ----------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: ANN001 (Qt event)
