@@ -40,6 +40,8 @@ class TextPanel(QTextEdit):
         self._findings = findings
         self._severity = {f.fingerprint: f.severity for f in findings}
         self._page = 0
+        self._spans = {}  # they index the text of the page shown before
+        self._selected = ""
         self.clear()
 
     def show_page(self, page: int) -> None:

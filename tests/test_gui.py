@@ -111,3 +111,14 @@ def test_a_bad_file_is_reported_not_crashed(qtbot: Any, window: MainWindow, tmp_
         window.open(str(bad))
     assert blocker.args == [False]
     assert "无法分析" in window.doc_bar.label.text()
+
+
+def test_reopening_the_same_file_shows_it_again(qtbot: Any, window: MainWindow, seeds: dict) -> None:
+    """From the recent files, say: the second analysis replaces the first without stale state
+    (the text view once kept the old page's highlights and Qt warned of positions out of range)."""
+    _open(qtbot, window, seeds[CAIDIAN].pdf)
+    first = window.findings.current()
+    _open(qtbot, window, seeds[CAIDIAN].pdf)
+    again = window.findings.current()
+    assert first is not None and again is not None and again.fingerprint == first.fingerprint
+    assert window.page_view.page == again.locations[0].page
