@@ -25,6 +25,8 @@ class ParsedTableModel(QAbstractTableModel):
         self._columns: list[str] = []
         self._flags: dict[tuple[int, str], list[Finding]] = {}
         self._selected: set[tuple[int, str]] = set()
+        self._rows: list[int] = []  # the frame's index labels, in display order
+        self._text: list[list[str]] = []  # what each cell shows, computed once per table
 
     def set_table(self, table: ParsedTable | None, findings: list[Finding]) -> None:
         self.beginResetModel()
@@ -32,14 +34,27 @@ class ParsedTableModel(QAbstractTableModel):
         self._columns = []
         self._flags = {}
         self._selected = set()
+        self._rows, self._text = [], []
         if table is not None:
             sides = [c for cols in table.value_columns.values() for c in cols]
             self._columns = (["side"] if len(table.value_columns) > 1 else []) + ["code", "name"] + sides
+            # pandas' per-cell access is slow enough to stall painting a long table
+            self._rows = [int(r) for r in table.frame.index]
+            columns = {c: table.frame[c].tolist() for c in self._columns if c in table.frame}
+            self._text = [[self._shown(table, row, c, columns.get(c, [None] * len(self._rows))[i])
+                           for c in self._columns] for i, row in enumerate(self._rows)]
             for f in findings:
                 for loc in f.locations:
                     if loc.table == table.id and loc.row is not None and loc.column:
                         self._flags.setdefault((loc.row, loc.column), []).append(f)
         self.endResetModel()
+
+    @staticmethod
+    def _shown(table: ParsedTable, row: int, column: str, value: Any) -> str:
+        ref = table.cells.get((row, column))
+        if ref is not None:
+            return ref.text
+        return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
     @property
     def table(self) -> ParsedTable | None:
@@ -57,13 +72,12 @@ class ParsedTableModel(QAbstractTableModel):
     def cell_index(self, row: int, column: str) -> QModelIndex:
         if self._table is None or column not in self._columns:
             return QModelIndex()
-        positions = list(self._table.frame.index)
-        if row not in positions:
+        if row not in self._rows:
             return QModelIndex()
-        return self.index(positions.index(row), self._columns.index(column))
+        return self.index(self._rows.index(row), self._columns.index(column))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self._table is None else len(self._table.frame)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
@@ -83,16 +97,12 @@ class ParsedTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if self._table is None or not index.isValid():
             return None
-        if not (0 <= index.row() < len(self._table.frame) and 0 <= index.column() < len(self._columns)):
+        if not (0 <= index.row() < len(self._rows) and 0 <= index.column() < len(self._columns)):
             return None
-        row = int(self._table.frame.index[index.row()])
+        row = self._rows[index.row()]
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            ref = self._table.cells.get((row, column))
-            if ref is not None:
-                return ref.text
-            value = self._table.frame.at[row, column]
-            return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+            return self._text[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("side", "code", "name"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         flagged = self._flags.get((row, column), [])

@@ -8,6 +8,8 @@ from core.checks.model import Finding
 from core.tables.model import ParsedTable
 from gui.table_model import CellRole, ParsedTableModel
 
+RESIZE_ROWS = 40
+
 
 class TablesPanel(QWidget):
     cellChosen = Signal(str, int, str)  # table id, row, column
@@ -24,6 +26,8 @@ class TablesPanel(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setWordWrap(False)
+        # widths from the first rows only: measuring every cell of a long table holds the window
+        self.view.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
         self.view.selectionModel().currentChanged.connect(self._cell_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
