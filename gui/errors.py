@@ -50,6 +50,11 @@ def set_dialogs(enabled: bool) -> None:
     _dialogs = enabled
 
 
+def dialogs_enabled() -> bool:
+    """False in headless runs: ask nothing, take the defaults, log what would have been said."""
+    return _dialogs
+
+
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
     """A bad file, a refused export: a clear message (logged only when headless)."""
     log.warning("%s: %s", title, message)
