@@ -20,8 +20,10 @@ class Command:
 
 FILE, NAV, VIEW, HELP = (QT_TRANSLATE_NOOP("Commands", "文件"), QT_TRANSLATE_NOOP("Commands", "导航"),
                           QT_TRANSLATE_NOOP("Commands", "视图"), QT_TRANSLATE_NOOP("Commands", "帮助"))
+REVIEW = QT_TRANSLATE_NOOP("Commands", "审核")
 _COMMANDS = [  # (method, menu, text, keys); texts are translated when the commands are built
     ("open_dialog", FILE, QT_TRANSLATE_NOOP("Commands", "打开…"), ("Ctrl+O",)),
+    ("export_dialog", FILE, QT_TRANSLATE_NOOP("Commands", "导出审核结果（Excel、Word、PDF…）…"), ("Ctrl+E",)),
     ("close", FILE, QT_TRANSLATE_NOOP("Commands", "退出"), ("Ctrl+Q",)),
     ("next_finding", NAV, QT_TRANSLATE_NOOP("Commands", "下一条问题"), ("J", "F8")),
     ("previous_finding", NAV, QT_TRANSLATE_NOOP("Commands", "上一条问题"), ("K", "Shift+F8")),
@@ -42,6 +44,17 @@ _COMMANDS = [  # (method, menu, text, keys); texts are translated when the comma
     ("focus_text", VIEW, QT_TRANSLATE_NOOP("Commands", "焦点：文字"), ("Alt+4",)),
     ("focus_search", VIEW, QT_TRANSLATE_NOOP("Commands", "搜索问题"), ("Ctrl+F",)),
     ("show_all_findings", VIEW, QT_TRANSLATE_NOOP("Commands", "清除筛选"), ("Ctrl+Shift+F",)),
+    ("focus_notes", VIEW, QT_TRANSLATE_NOOP("Commands", "焦点：审核记录"), ("Alt+5",)),
+    ("confirm_finding", REVIEW, QT_TRANSLATE_NOOP("Commands", "确认问题"), ("A",)),
+    ("dismiss_finding", REVIEW, QT_TRANSLATE_NOOP("Commands", "排除问题（填写理由）"), ("D",)),
+    ("follow_up_finding", REVIEW, QT_TRANSLATE_NOOP("Commands", "标记为需跟进"), ("F",)),
+    ("reopen_finding", REVIEW, QT_TRANSLATE_NOOP("Commands", "恢复为待处理"), ("U",)),
+    ("add_note", REVIEW, QT_TRANSLATE_NOOP("Commands", "添加批注（当前问题、所选单元格或所选文字）"), ("N",)),
+    ("draw_region_note", REVIEW, QT_TRANSLATE_NOOP("Commands", "框选页面区域添加批注"), ("R",)),
+    ("settle_conflicts", REVIEW, QT_TRANSLATE_NOOP("Commands", "处理合并冲突…"), ()),
+    ("export_review", REVIEW, QT_TRANSLATE_NOOP("Commands", "导出审核记录（交给同事）…"), ()),
+    ("import_review", REVIEW, QT_TRANSLATE_NOOP("Commands", "导入同事的审核记录…"), ()),
+    ("change_reviewer", REVIEW, QT_TRANSLATE_NOOP("Commands", "更改审核人…"), ()),
     ("cancel_analysis", FILE, QT_TRANSLATE_NOOP("Commands", "取消分析"), ("Ctrl+.",)),
     ("show_help", HELP, QT_TRANSLATE_NOOP("Commands", "键盘快捷键"), ("F1",)),
 ]
@@ -55,15 +68,17 @@ def commands() -> list[Command]:
     return [Command(name, _t(menu), _t(text), keys) for name, menu, text, keys in _COMMANDS]
 
 
-def build_actions(window: QWidget, extra: list[Command] | None = None) -> dict[str, QAction]:
-    """One QAction per command, connected to window.<name>, shortcuts active in the whole window."""
+def build_actions(window: QWidget, targets: list[object]) -> dict[str, QAction]:
+    """One QAction per command, connected to <target>.<name> for the first target that has it,
+    shortcuts active in the whole window."""
     actions: dict[str, QAction] = {}
-    for cmd in commands() + (extra or []):
-        handler: Callable[[], object] = getattr(window, cmd.name)
+    for cmd in commands():
+        owner = next(t for t in targets if hasattr(t, cmd.name))
+        handler: Callable[[], object] = getattr(owner, cmd.name)
         action = QAction(cmd.text, window)
         action.setShortcuts([QKeySequence(k) for k in cmd.keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{cmd.text} ({' / '.join(cmd.keys)})")
+        action.setToolTip(f"{cmd.text} ({' / '.join(cmd.keys)})" if cmd.keys else cmd.text)
         action.triggered.connect(lambda _checked=False, h=handler: h())
         window.addAction(action)
         actions[cmd.name] = action

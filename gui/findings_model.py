@@ -6,14 +6,15 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QBrush, QColor
 
 from core.checks.model import SEVERITIES, Finding
-from gui.lang import language
+from gui.lang import language, translate
 
 SEVERITY_COLORS = {"error": "#d32f2f", "warn": "#ef6c00", "info": "#1976d2", "manual": "#7b1fa2"}
+STATUS_COLORS = {"confirmed": "#c62828", "dismissed": "#757575", "follow_up": "#ef6c00"}
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 FindingRole = Qt.ItemDataRole.UserRole + 1
 SeverityRole = Qt.ItemDataRole.UserRole + 2
@@ -22,19 +23,28 @@ Index = QModelIndex | QPersistentModelIndex
 
 def severity_count(severity: str, n: int) -> str:
     """“3 错误” on the filter buttons."""
-    texts = {"error": QCoreApplication.translate("Severity", "{0} 错误"),
-             "warn": QCoreApplication.translate("Severity", "{0} 警告"),
-             "info": QCoreApplication.translate("Severity", "{0} 提示"),
-             "manual": QCoreApplication.translate("Severity", "{0} 需人工")}
+    texts = {"error": translate("Severity", "{0} 错误"),
+             "warn": translate("Severity", "{0} 警告"),
+             "info": translate("Severity", "{0} 提示"),
+             "manual": translate("Severity", "{0} 需人工")}
     return texts.get(severity, "{0} " + severity).format(n)
 
 
 def severity_name(severity: str) -> str:
-    names = {"error": QCoreApplication.translate("Severity", "错误"),
-             "warn": QCoreApplication.translate("Severity", "警告"),
-             "info": QCoreApplication.translate("Severity", "提示"),
-             "manual": QCoreApplication.translate("Severity", "需人工")}
+    names = {"error": translate("Severity", "错误"),
+             "warn": translate("Severity", "警告"),
+             "info": translate("Severity", "提示"),
+             "manual": translate("Severity", "需人工")}
     return names.get(severity, severity)
+
+
+def status_name(status: str) -> str:
+    """A review status as the window shows it (待处理 / 已确认 / 已排除 / 需跟进)."""
+    names = {"open": translate("Status", "待处理"),
+             "confirmed": translate("Status", "已确认"),
+             "dismissed": translate("Status", "已排除"),
+             "follow_up": translate("Status", "需跟进")}
+    return names.get(status, status)
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +66,7 @@ def family(rule: str) -> str:
 def place(f: Finding) -> str:
     pages = f.pages
     tables = sorted({loc.table for loc in f.locations if loc.table})
-    text = QCoreApplication.translate("Findings", "第{0}页").format(",".join(map(str, pages[:4]))) if pages else ""
+    text = translate("Findings", "第{0}页").format(",".join(map(str, pages[:4]))) if pages else ""
     return (text + (" " + ",".join(tables) if tables else "")).strip()
 
 
@@ -66,7 +76,7 @@ class FindingsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._findings: list[Finding] = []
-        self._status: Callable[[str], str] = lambda fp: ""
+        self._review: Any = None  # a ReviewSession (status, status_text, decision), or None
 
     def set_findings(self, findings: list[Finding]) -> None:
         self.beginResetModel()
@@ -74,15 +84,19 @@ class FindingsModel(QAbstractTableModel):
                                                          f.pages[:1] or [0], f.rule))
         self.endResetModel()
 
-    def set_status_source(self, status: Callable[[str], str]) -> None:
-        """Where the review's status text of a fingerprint comes from."""
-        self._status = status
+    def set_review(self, review: Any) -> None:
+        """Where each finding's decision comes from (gui.review_session.ReviewSession)."""
+        self._review = review
         self.refresh_status()
 
     def refresh_status(self) -> None:
+        """The review changed: statuses, and the greyed rows of dismissed findings."""
         if self._findings:
-            col = self.COLUMNS.index("status")
-            self.dataChanged.emit(self.index(0, col), self.index(len(self._findings) - 1, col))
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._findings) - 1, len(self.COLUMNS) - 1))
+
+    def _status(self, fingerprint: str) -> str:
+        return self._review.status(fingerprint) if self._review is not None else "open"
 
     def finding(self, row: int) -> Finding:
         return self._findings[row]
@@ -115,17 +129,35 @@ class FindingsModel(QAbstractTableModel):
         f = self._findings[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            status = self._status(f.fingerprint)
             return {"severity": severity_name(f.severity), "rule": f.rule, "message": f.text(language()),
-                    "place": place(f), "status": self._status(f.fingerprint)}[column]
+                    "place": place(f), "status": status_name(status) if status != "open" else ""}[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{f.rule} {rule_title(f)}\n{f.text(language())}"
-        if role == Qt.ItemDataRole.ForegroundRole and column == "severity":
-            return QBrush(QColor(SEVERITY_COLORS.get(f.severity, "#000000")))
+            return self._tooltip(f, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            status = self._status(f.fingerprint)
+            if column == "status":
+                return QBrush(QColor(STATUS_COLORS.get(status, "#000000")))
+            if status == "dismissed":  # still listed, but out of the way
+                return QBrush(QColor("#9e9e9e"))
+            if column == "severity":
+                return QBrush(QColor(SEVERITY_COLORS.get(f.severity, "#000000")))
         if role == FindingRole:
             return f
         if role == SeverityRole:
             return f.severity
         return None
+
+
+    def _tooltip(self, f: Finding, column: str) -> str:
+        text = f"{f.rule} {rule_title(f)}\n{f.text(language())}"
+        decision = self._review.decision(f.fingerprint) if self._review is not None else None
+        if decision is not None and decision.status != "open":
+            text += "\n\n" + translate("Status", "{0}：{1}（{2}）").format(
+                status_name(decision.status), decision.reviewer, decision.time[:16].replace("T", " "))
+            if decision.reason:
+                text += "\n" + translate("Status", "理由：{0}").format(decision.reason)
+        return text
 
 
 class FindingsProxy(QSortFilterProxyModel):

@@ -6,9 +6,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QLineEdit, QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from core.checks.model import SEVERITIES, Finding
-from core.review.model import STATUS_ZH, STATUSES
+from core.review.model import STATUSES
 from gui.findings_model import (FindingRole, FindingsModel, FindingsProxy, family, rule_title,
-                                severity_count)
+                                severity_count, status_name)
 from gui.lang import language
 
 
@@ -89,7 +89,7 @@ class FindingsPanel(QWidget):
         self._fill(self.family, self.tr("全部规则类别"), sorted({family(f.rule) for f in findings}))
         self._fill(self.table, self.tr("全部表格"), sorted({loc.table for f in findings for loc in f.locations
                                                          if loc.table}))
-        self._fill(self.status, self.tr("全部状态"), list(STATUSES), STATUS_ZH)
+        self._fill(self.status, self.tr("全部状态"), list(STATUSES), {s: status_name(s) for s in STATUSES})
         self._apply_filters()
         self.view.resizeColumnToContents(0)
         self.view.resizeColumnToContents(1)
@@ -112,6 +112,11 @@ class FindingsPanel(QWidget):
         self.proxy.set_filter(severities={s for s, b in self._buttons.items() if b.isChecked()},
                               family=self.family.currentData() or "", table=self.table.currentData() or "",
                               status=self.status.currentData() or "", text=self.search.text().strip())
+
+    def refresh_filter(self) -> None:
+        """Statuses changed: a status filter must look again (other filters are unaffected)."""
+        if self.status.currentData():
+            self._apply_filters()
 
     # selection -------------------------------------------------------------------------------
     def current(self) -> Finding | None:

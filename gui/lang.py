@@ -12,3 +12,10 @@ def set_language(lang: str) -> None:
 
 def language() -> str:
     return _lang
+
+
+def translate(context: str, text: str) -> str:
+    """QCoreApplication.translate under a short name (pyside6-lupdate finds `translate(` calls)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (QFileDialog, QListWidget, QListWidgetItem, QMainWindow, QProgressBar,
                                QPushButton, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
@@ -19,19 +19,22 @@ from gui.actions import build_actions, commands
 from gui.analysis_service import AnalysisService
 from gui.doc_bar import DocumentBar
 from gui.errors import show_error
+from gui.export_commands import ExportCommands
 from gui.findings_panel import FindingsPanel
-from gui.help_dialog import HelpDialog
+from gui.notes_panel import NotesPanel
 from gui.page_view import PageView
 from gui.render import Renderer
+from gui.review_controller import ReviewController
 from gui.selection import Selection
 from gui.tables_panel import TablesPanel
 from gui.text_panel import TextPanel
+from gui.window_commands import WindowCommands
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 10
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowCommands, ExportCommands, QMainWindow):
     analysisDone = Signal(bool)  # succeeded?
     pageRendered = Signal(int)
 
@@ -54,8 +57,14 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.tables, self.tr("表格"))
         self.tabs.addTab(self.text, self.tr("说明文字"))
+        self.notes = NotesPanel(self)
+        self.tabs.addTab(self.notes, self.tr("审核记录"))
         self.selection = Selection(self.findings, self.page_view, self.tables, self.text, self)
         self.selection.pageShown.connect(self._page_shown)
+        self.review = ReviewController(self, self.settings, self.notes)
+        self.review.noteNavigated.connect(self.selection.show_note)
+        self.selection.noteClicked.connect(self.review.note_clicked)
+        self.page_view.regionDrawn.connect(self.review.region_drawn)
 
         middle = QSplitter(Qt.Orientation.Horizontal, self)
         middle.addWidget(self.pages)
@@ -83,7 +92,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
         self._set_busy(False)
 
-        self.actions_by_name = build_actions(self)
+        self.actions_by_name = build_actions(self, [self, self.review])
         self._build_menus()
         self.renderer = Renderer()
         self.renderer.opened.connect(self._opened)
@@ -95,6 +104,8 @@ class MainWindow(QMainWindow):
         self.service.finished.connect(self._finished)
         self.service.failed.connect(self._failed)
         self.service.cancelled.connect(self._cancelled)
+        self.service.exported.connect(self._exported)
+        self.service.exportFailed.connect(self._export_failed)
         self.resize(1500, 900)
         self._restore_layout()
 
@@ -110,6 +121,13 @@ class MainWindow(QMainWindow):
             if cmd.name in ("open_dialog", "previous_finding", "next_finding", "zoom_out", "zoom_in",
                             "fit_width", "fit_page"):
                 toolbar.addAction(self.actions_by_name[cmd.name])
+        beside = QAction(self.tr("新的审核记录保存在 PDF 旁（随文件复制）"), self)
+        beside.setCheckable(True)
+        beside.setChecked(self.review.session.beside_pdf)
+        beside.toggled.connect(self.review.session.set_beside_pdf)
+        review_menu = menus[next(c.menu for c in commands() if c.name == "confirm_finding")]
+        review_menu.addSeparator()
+        review_menu.addAction(beside)
         first = next(iter(menus.values()))
         self.recent_menu = first.addMenu(self.tr("最近打开"))
         first.insertMenu(first.actions()[1], self.recent_menu)
@@ -138,6 +156,8 @@ class MainWindow(QMainWindow):
             return
         self.path = str(Path(path).resolve())
         self.report = None
+        self.review.close()
+        self.page_view.set_drawing(False)
         self.selection.set_report(None)
         self.pages.clear()
         self.setWindowTitle(f"{Path(path).name} — {APP_NAME}")
@@ -181,6 +201,7 @@ class MainWindow(QMainWindow):
         self._set_busy(False)
         self.report = report
         self.selection.set_report(report)
+        self.review.open(report)
         self.doc_bar.show_report(report)
         self._label_pages()
         self.statusBar().showMessage(self.findings.counts_text())
@@ -237,73 +258,6 @@ class MainWindow(QMainWindow):
         files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if files:
             self.open(files[0])
-
-    # commands --------------------------------------------------------------------------------
-    def next_finding(self) -> None:
-        self.findings.step(1)
-
-    def previous_finding(self) -> None:
-        self.findings.step(-1)
-
-    def next_location(self) -> None:
-        self.findings.step_location(1)
-
-    def previous_location(self) -> None:
-        self.findings.step_location(-1)
-
-    def jump_to_location(self) -> None:
-        current = self.findings.current()
-        if current is not None:
-            self.selection.select_finding(current, self.selection.location)
-        self.page_view.setFocus()
-
-    def next_page(self) -> None:
-        self.selection.go_to_page(self.page_view.page + 1)
-
-    def previous_page(self) -> None:
-        self.selection.go_to_page(self.page_view.page - 1)
-
-    def first_page(self) -> None:
-        self.selection.go_to_page(1)
-
-    def last_page(self) -> None:
-        self.selection.go_to_page(self.page_view.page_count)
-
-    def zoom_in(self) -> None:
-        self.page_view.zoom_by(1)
-
-    def zoom_out(self) -> None:
-        self.page_view.zoom_by(-1)
-
-    def fit_width(self) -> None:
-        self.page_view.fit_width()
-
-    def fit_page(self) -> None:
-        self.page_view.fit_page()
-
-    def focus_findings(self) -> None:
-        self.findings.view.setFocus()
-
-    def focus_page(self) -> None:
-        self.page_view.setFocus()
-
-    def focus_table(self) -> None:
-        self.tabs.setCurrentWidget(self.tables)
-        self.tables.view.setFocus()
-
-    def focus_text(self) -> None:
-        self.tabs.setCurrentWidget(self.text)
-        self.text.setFocus()
-
-    def focus_search(self) -> None:
-        self.findings.search.setFocus()
-        self.findings.search.selectAll()
-
-    def show_all_findings(self) -> None:
-        self.findings.clear_filters()
-
-    def show_help(self) -> None:
-        HelpDialog(commands(), self).exec()
 
     # layout and shutdown ---------------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QMouseEvent, QPainter, QPen, QPixmap, QWheelEvent
+from PySide6.QtGui import (QBrush, QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPen, QPixmap,
+                           QWheelEvent)
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
 
 from gui.findings_model import SEVERITY_COLORS
@@ -45,6 +46,8 @@ class BoxItem(QGraphicsRectItem):
 
 class PageView(QGraphicsView):
     boxClicked = Signal(str)
+    regionDrawn = Signal(int, tuple)  # page, (x0, y0, x1, y1) in points: a region for a note
+    drawingChanged = Signal(bool)
     renderWanted = Signal(int, float)  # page, scale
     zoomChanged = Signal(float)
 
@@ -65,6 +68,9 @@ class PageView(QGraphicsView):
         self._zoom = 1.0
         self._fit = "width"  # width / page / none
         self._boxes: list[Box] = []
+        self._note_boxes: list[Box] = []
+        self._drawing = False  # the next drag draws a region to annotate
+        self._drag_from: QPointF | None = None
         self._items: list[BoxItem] = []
         self._emphasised: tuple[str, int | None] = ("", None)
         self._pixmap = QGraphicsPixmapItem()
@@ -77,6 +83,11 @@ class PageView(QGraphicsView):
         self._marker = self.scene().addRect(QRectF(), pen)
         self._marker.setZValue(3)
         self._marker.hide()
+        band = QPen(QColor("#2e7d32"), 1.5, Qt.PenStyle.DashLine)
+        band.setCosmetic(True)
+        self._band = self.scene().addRect(QRectF(), band, QBrush(QColor(46, 125, 50, 40)))
+        self._band.setZValue(4)
+        self._band.hide()
         self._rerender = QTimer(self, singleShot=True, interval=120)
         self._rerender.timeout.connect(self._want_render)
 
@@ -107,6 +118,8 @@ class PageView(QGraphicsView):
         self.scene().setSceneRect(QRectF(-20, -20, w + 40, h + 40))
         self._sheet.setRect(QRectF(0, 0, w, h))
         if changed:
+            if self._drawing:
+                self.set_drawing(False)
             self._pixmap.setPixmap(QPixmap())
             self._marker.hide()
             self._draw_boxes()
@@ -133,6 +146,11 @@ class PageView(QGraphicsView):
         self._boxes = boxes
         self._draw_boxes()
 
+    def set_note_boxes(self, boxes: list[Box]) -> None:
+        """The reviewer's notes that have a place on a page (keys "note:<id>")."""
+        self._note_boxes = boxes
+        self._draw_boxes()
+
     def emphasise(self, key: str, location: int | None = None) -> None:
         """Draw key's boxes strongly (only its location-th box when given)."""
         self._emphasised = (key, location)
@@ -146,7 +164,7 @@ class PageView(QGraphicsView):
     def _draw_boxes(self) -> None:
         for item in self._items:
             self.scene().removeItem(item)
-        self._items = [BoxItem(b) for b in self._boxes if b.page == self._page]
+        self._items = [BoxItem(b) for b in self._boxes + self._note_boxes if b.page == self._page]
         for item in self._items:
             self.scene().addItem(item)
             self._set_item_emphasis(item)
@@ -215,7 +233,59 @@ class PageView(QGraphicsView):
             return
         super().wheelEvent(event)
 
+    # drawing a region to annotate ------------------------------------------------------------
+    @property
+    def drawing(self) -> bool:
+        return self._drawing
+
+    def set_drawing(self, on: bool) -> None:
+        """While on, a drag on the page draws a rectangle (Esc leaves the mode)."""
+        self._drawing = on and self._page > 0
+        self._drag_from = None
+        self._band.hide()
+        self.setDragMode(QGraphicsView.DragMode.NoDrag if self._drawing
+                         else QGraphicsView.DragMode.ScrollHandDrag)
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor if self._drawing
+                                  else Qt.CursorShape.OpenHandCursor)
+        self.drawingChanged.emit(self._drawing)
+
+    def _page_point(self, event: QMouseEvent) -> QPointF:
+        p = self.mapToScene(event.position().toPoint())
+        w, h = self._sizes[self._page - 1]
+        return QPointF(min(max(p.x(), 0.0), w), min(max(p.y(), 0.0), h))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._drawing and event.key() == Qt.Key.Key_Escape:
+            self.set_drawing(False)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drawing and self._drag_from is not None:
+            self._band.setRect(QRectF(self._drag_from, self._page_point(event)).normalized())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drawing and self._drag_from is not None:
+            rect = QRectF(self._drag_from, self._page_point(event)).normalized()
+            page = self._page
+            self.set_drawing(False)
+            if rect.width() >= 3 and rect.height() >= 3:  # a click is not a region
+                self.regionDrawn.emit(page, (rect.left(), rect.top(), rect.right(), rect.bottom()))
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._drawing and event.button() == Qt.MouseButton.LeftButton:
+            self._drag_from = self._page_point(event)
+            self._band.setRect(QRectF(self._drag_from, self._drag_from))
+            self._band.show()
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             hit = self._box_at(self.mapToScene(event.position().toPoint()))
             if hit is not None:

@@ -14,6 +14,7 @@ from gui.text_panel import TextPanel
 
 class Selection(QObject):
     pageShown = Signal(int)
+    noteClicked = Signal(str)  # a note's box on the page: its id
 
     def __init__(self, findings: FindingsPanel, page: PageView, tables: TablesPanel, text: TextPanel,
                  parent: QObject | None = None) -> None:
@@ -62,9 +63,25 @@ class Selection(QObject):
         self.tables.select_cells(cells)
 
     def _box_clicked(self, key: str) -> None:
+        if key.startswith("note:"):
+            self.page.emphasise(key)
+            self.noteClicked.emit(key[5:])
+            return
         if self.current is not None and self.current.fingerprint == key:
             return
         self.findings.select_fingerprint(key)
+
+    def show_note(self, note: Any) -> None:
+        """Go to where a note is anchored: its page and box, its cell, its text span."""
+        if note.page:
+            self.go_to_page(note.page)
+        if note.kind == "cell" and note.table:
+            self.tables.show_cell(note.table, note.row, note.column)
+        if note.kind == "text" and note.start is not None:
+            self.text.show_span(note.start, note.end)
+        if note.page and note.bbox:
+            self.page.emphasise(f"note:{note.id}")
+            self.page.center_on_rect(note.bbox)
 
     def _cell_chosen(self, table_id: str, row: int, column: str) -> None:
         """A cell picked in the table view: show where it is printed, and its finding if any."""

@@ -51,6 +51,24 @@ class TablesPanel(QWidget):
     def current_id(self) -> str | None:
         return self.chooser.currentData()
 
+    def current_cell(self) -> tuple[str, int, str] | None:
+        """(table id, row, column) of the cell the reviewer is on, for a cell note."""
+        index = self.view.currentIndex()
+        cell = index.data(CellRole) if index.isValid() else None
+        table_id = self.current_id()
+        return (table_id, cell[0], cell[1]) if cell and table_id else None
+
+    def show_cell(self, table_id: str, row: int, column: str) -> None:
+        self.show_table(table_id)
+        index = self.model.cell_index(row, column)
+        if index.isValid():
+            selection = self.view.selectionModel()
+            selection.blockSignals(True)  # shown for a note, not picked by the reviewer
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            selection.blockSignals(False)
+            self.view.viewport().update()
+            self.view.scrollTo(index)
+
     def show_table(self, table_id: str) -> None:
         index = self.chooser.findData(table_id)
         if index >= 0 and index != self.chooser.currentIndex():

@@ -34,6 +34,7 @@ class TextPanel(QTextEdit):
         self._severity: dict[str, str] = {}
         self._selected = ""
         self._page = 0
+        self._placeholder = True  # the text shown is a message, not the document's
 
     def set_document(self, narrative: Narrative | None, findings: list[Finding]) -> None:
         self._narrative = narrative
@@ -50,6 +51,7 @@ class TextPanel(QTextEdit):
             return
         self._page = page
         offsets = [i for i, ref in enumerate(nar.refs) if ref is not None and ref[0] == page]
+        self._placeholder = not offsets
         if not offsets:
             self._offset = 0
             self.setPlainText(self.tr("（本页没有说明文字：可能全是表格，或是目录、封面）"))
@@ -109,10 +111,37 @@ class TextPanel(QTextEdit):
     def selected_span(self) -> tuple[int, int, str] | None:
         """The reviewer's selection as narrative offsets, for a text note."""
         cursor = self.textCursor()
-        if not cursor.hasSelection():
+        if not cursor.hasSelection() or self._placeholder:
             return None
         start, end = cursor.selectionStart(), cursor.selectionEnd()
         return start + self._offset, end + self._offset, cursor.selectedText()
+
+    def note_anchor(self) -> dict[str, Any] | None:
+        """The selection as a text note's anchor: narrative offsets, the quote, and the page and
+        box where it is printed (so exports can mark it on the PDF)."""
+        span = self.selected_span()
+        if span is None or self._narrative is None or self._placeholder:
+            return None
+        start, end, quote = span
+        boxes = self._narrative.boxes(start, end)
+        anchor: dict[str, Any] = {"start": start, "end": end, "quote": quote.replace("\u2029", "\n")}
+        if boxes:
+            page = boxes[0][0]
+            on_page = [b for p, b in boxes if p == page]
+            anchor.update(page=page, bbox=(min(b[0] for b in on_page), min(b[1] for b in on_page),
+                                           max(b[2] for b in on_page), max(b[3] for b in on_page)))
+        return anchor
+
+    def show_span(self, start: int, end: int) -> None:
+        """Select a text note's span, if it is on the page shown."""
+        length = len(self.toPlainText())
+        a, b = start - self._offset, end - self._offset
+        if 0 <= a <= b <= length:
+            cursor = self.textCursor()
+            cursor.setPosition(a)
+            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
