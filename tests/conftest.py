@@ -16,6 +16,15 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 SEED_NAMES = sorted(p.stem for p in SEEDS.glob("*.json"))
 
 
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real user's reviews; the analysis cache is shared by the
+    session's tests (a parse is deterministic) but never the user's."""
+    monkeypatch.setenv("DRD_DATA_DIR", str(tmp_path_factory.mktemp("reviews")))
+    if "DRD_CACHE_DIR" not in os.environ:
+        monkeypatch.setenv("DRD_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "analysis-cache"))
+
+
 class Seed:
     """A rendered seed document: its PDF, what was printed where (truth), and its source."""
 
