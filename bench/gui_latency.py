@@ -20,7 +20,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["DRD_CACHE_DIR"] = tempfile.mkdtemp(prefix="drd-bench-cache-")  # cold at first
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 SETTLE_S = 1.0  # keep listening after the findings arrive: relayouts and renders come then
@@ -81,6 +80,12 @@ def measure(window: object, pdf: Path) -> dict[str, float]:
 
 
 def main(pdf: Path) -> int:
+    with tempfile.TemporaryDirectory(prefix="drd-bench-") as tmp:
+        os.environ["DRD_CACHE_DIR"] = str(Path(tmp) / "cache")  # cold at first; the worker inherits it
+        return run(pdf, Path(tmp))
+
+
+def run(pdf: Path, tmp: Path) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -94,7 +99,7 @@ def main(pdf: Path) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     set_dialogs(False)
-    settings = QSettings(str(Path(tempfile.gettempdir()) / "drd-bench.ini"), QSettings.Format.IniFormat)
+    settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings)
     window.resize(1600, 1000)
     window.show()
@@ -103,6 +108,7 @@ def main(pdf: Path) -> int:
     app.processEvents()
     runs = {"new": measure(window, pdf), "reopened": measure(window, pdf)}
     window.close()
+    settings.sync()  # written now, inside the temporary folder, not when Python exits
 
     print(f"document      {pdf.name} ({pdf.stat().st_size // 1024} KB, {window.page_view.page_count} pages)")
     print(f"baseline      in-process analyse() {baseline:.2f} s")
