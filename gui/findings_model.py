@@ -77,11 +77,15 @@ class FindingsModel(QAbstractTableModel):
         super().__init__(parent)
         self._findings: list[Finding] = []
         self._review: Any = None  # a ReviewSession (status, status_text, decision), or None
+        self._shown: list[tuple[str, str, str, str]] = []
 
     def set_findings(self, findings: list[Finding]) -> None:
         self.beginResetModel()
         self._findings = sorted(findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 9),
                                                          f.pages[:1] or [0], f.rule))
+        # what each row shows, computed once: painting asks for it many times a second
+        self._shown = [(severity_name(f.severity), f.rule, f.text(language()), place(f))
+                       for f in self._findings]
         self.endResetModel()
 
     def set_review(self, review: Any) -> None:
@@ -129,9 +133,10 @@ class FindingsModel(QAbstractTableModel):
         f = self._findings[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            status = self._status(f.fingerprint)
-            return {"severity": severity_name(f.severity), "rule": f.rule, "message": f.text(language()),
-                    "place": place(f), "status": status_name(status) if status != "open" else ""}[column]
+            if column == "status":
+                status = self._status(f.fingerprint)
+                return status_name(status) if status != "open" else ""
+            return self._shown[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(f, column)
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -1,7 +1,7 @@
 """The parsed tables: choose one by title, see its cells, failed ones coloured."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QTableView, QVBoxLayout, QWidget
 
 from core.checks.model import Finding
@@ -28,6 +28,9 @@ class TablesPanel(QWidget):
         self.view.setWordWrap(False)
         # widths from the first rows only: measuring every cell of a long table holds the window
         self.view.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
+        # widths are measured in a later turn of the event loop, once, for the table that stays
+        self._fit_columns = QTimer(self, singleShot=True, interval=0)
+        self._fit_columns.timeout.connect(self.view.resizeColumnsToContents)
         self.view.selectionModel().currentChanged.connect(self._cell_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -101,7 +104,7 @@ class TablesPanel(QWidget):
         self.info.setText(self.tr("第{0}页 · 单位：{1} · {2}行 · 置信度 {3:.0%}{4}").format(
             pages, table.unit or self.tr("未标明"), len(table.frame), table.confidence,
             self.tr(" · 空表") if table.empty else ""))
-        self.view.resizeColumnsToContents()
+        self._fit_columns.start()
 
     def _cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         cell = current.data(CellRole) if current.isValid() else None
