@@ -53,9 +53,27 @@ def add_check_parser(sub: Any) -> None:
                             "多个文件时在扩展名前加上 PDF 文件名")
     check.add_argument("--force", action="store_true", help="导出文件已存在时覆盖")
     check.add_argument("--no-dismissed", action="store_true", help="导出时不含已排除的问题")
+    check.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                       help="批量检查时同时使用的进程数（默认 1）")
+    check.add_argument("--summary", metavar="SUMMARY.xlsx",
+                       help="批量检查：写出汇总表（每份文档一行，及文档×规则矩阵）；文件夹中的每个文件都列出")
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为正整数：{text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数：{text!r}")
+    return n
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if args.summary or args.jobs > 1:
+        from core.batch_cli import run_batch_check
+
+        return run_batch_check(args)
     from core.analysis import analyse
     from core.report_json import document_json, error_json
     from core.report_text import document_text
