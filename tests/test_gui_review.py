@@ -197,3 +197,26 @@ def test_exports_from_the_window_carry_the_review(qtbot: Any, settings: QSetting
         win.export_to(targets[:1])
     assert "已存在" in failed.args[2]
     win.close()
+
+
+def test_a_damaged_review_is_reported_and_left_alone(qtbot: Any, settings: QSettings, answers: dict,
+                                                     seeds: dict, analysed: dict) -> None:
+    """The window still shows the findings; deciding says why it cannot be recorded; the
+    damaged file is not overwritten (it may still be recovered)."""
+    import os
+
+    sha = analysed[CAIDIAN].document.sha256
+    damaged = Path(os.environ["DRD_DATA_DIR"]) / f"{sha}.review.sqlite"
+    damaged.parent.mkdir(parents=True, exist_ok=True)
+    damaged.write_bytes(b"not a database, but maybe someone's work" * 100)
+    before = damaged.read_bytes()
+    win = _window(qtbot, settings)
+    _open(qtbot, win, seeds[CAIDIAN].pdf)
+    assert win.findings.model.rowCount() == len(analysed[CAIDIAN].findings)
+    assert "无法打开" in win.notes.progress.text()
+    current = win.findings.current()
+    win.findings.view.setFocus()
+    qtbot.keyClick(win.findings.view, Qt.Key.Key_A)
+    assert win.review.session.status(current.fingerprint) == "open"
+    assert damaged.read_bytes() == before
+    win.close()
