@@ -65,6 +65,9 @@ def check_one(path: str, with_json: bool = False, with_tables: bool = False,
               lang: str = "zh") -> BatchRow:
     """Analyse one file (from the cache when it was seen before) into its summary row."""
     from core.analysis import analyse
+    from core.checks.context import Context
+    from core.checks.rules_structure import missing_tables
+    from core.checks.settings import load_settings
     from core.errors import DisclosureError
 
     row = BatchRow(str(path))
@@ -86,8 +89,7 @@ def check_one(path: str, with_json: bool = False, with_tables: bool = False,
     row.kind, row.scope, row.year, row.entity = doc.kind or "", doc.scope or "", doc.year, doc.entity or ""
     row.pages = len(doc.pages)
     row.tables = sorted({t.id for t in report.tables if t.standard})
-    row.missing = sorted(f.subject.split(":", 1)[1] for f in report.findings
-                         if f.rule == "STR-03" and f.subject.startswith("missing:"))
+    row.missing = missing_tables(Context(report, load_settings()))
     counts = Counter(f.severity for f in report.findings)
     row.severities = {s: counts.get(s, 0) for s in SEVERITIES}
     row.rules = dict(Counter(f.rule for f in report.findings))

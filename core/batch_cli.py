@@ -15,7 +15,7 @@ from pathlib import Path
 
 from core import APP_NAME, APP_VERSION
 from core.batch import BatchRow, batch_files, run_batch
-from core.checks.model import SEVERITIES
+from core.checks.model import SEVERITIES, SEVERITY_ZH
 from core.errors import DisclosureError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -48,8 +48,7 @@ class Progress:
 def line(row: BatchRow) -> str:
     if row.error:
         return f"{row.path}: 未检查：{row.error}"
-    counts = " · ".join(f"{row.severities.get(s, 0)} {z}"
-                        for s, z in zip(SEVERITIES, ("错误", "警告", "提示", "需人工")))
+    counts = " · ".join(f"{row.severities.get(s, 0)} {SEVERITY_ZH[s]}" for s in SEVERITIES)
     missing = f"，缺 {'、'.join(row.missing)}" if row.missing else ""
     return (f"{row.path}: {row.year or '?'} {row.scope}{row.kind or '?'} {row.entity or '?'}，"
             f"{row.pages} 页，{len(row.tables)} 张表{missing}；{counts}")

@@ -33,6 +33,16 @@ def _table_loc(ctx: Context, table_id: str) -> Location:
         Location(t.pages[0], None, t.id)
 
 
+def missing_tables(ctx: Context) -> list[str]:
+    """The standard tables the document's kind and year require but that were not found, in
+    catalogue order: STR-03's findings and the batch summary's 缺少表格 column alike."""
+    wanted = FIN_IDS if ctx.kind == "决算" else BUD_IDS
+    since: dict[str, int] = ctx.settings.tol("required_since", {})
+    seen = {t.id for t in ctx.report.tables if t.standard}
+    return [t for t in wanted if t not in seen
+            and not (ctx.doc.year and ctx.doc.year < int(since.get(t, 0)))]  # not yet required
+
+
 @rule("STR-03", "标准表格齐全", "All standard tables present", "error",
       "决算应公开 FIN-01…FIN-09 九张表，预算应公开 BUD-T1…BUD-T9 九张表，按标题识别，每张一次。")
 def required_tables(ctx: Context) -> Iterator[Finding]:
@@ -43,17 +53,12 @@ def required_tables(ctx: Context) -> Iterator[Finding]:
         return
     if not ctx.report.tables:
         return
-    wanted = FIN_IDS if ctx.kind == "决算" else BUD_IDS
-    since: dict[str, int] = ctx.settings.tol("required_since", {})
     seen = [t.id for t in ctx.report.tables if t.standard]
-    for table_id in wanted:
-        if ctx.doc.year and ctx.doc.year < int(since.get(table_id, 0)):
-            continue  # not yet a required table in that year's templates
-        if table_id not in seen:
-            name = TABLE_NAME_ZH.get(table_id, BY_ID[table_id].name)
-            yield Finding("STR-03", "error", f"缺少{name}（{table_id}）",
-                          f"Standard table {table_id} ({name}) is missing",
-                          f"missing:{table_id}", [Location(1, None, table_id)])
+    for table_id in missing_tables(ctx):
+        name = TABLE_NAME_ZH.get(table_id, BY_ID[table_id].name)
+        yield Finding("STR-03", "error", f"缺少{name}（{table_id}）",
+                      f"Standard table {table_id} ({name}) is missing",
+                      f"missing:{table_id}", [Location(1, None, table_id)])
     for table_id in set(seen):
         if seen.count(table_id) > 1:
             pages = [t.pages[0] for t in ctx.report.tables if t.id == table_id]

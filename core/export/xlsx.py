@@ -73,8 +73,8 @@ def _put(cell: Any, value: Any) -> None:
         cell.value = value
 
 
-def list_sheet(ws: Worksheet, headers: Sequence[str], rows: list[list[Any]],
-               widths: dict[str, float], wrap: set[str] = WRAP) -> None:
+def _table(ws: Worksheet, headers: Sequence[str], rows: list[list[Any]],
+           widths: dict[str, float]) -> None:
     """Header, rows, widths, frozen header, autofilter and print setup of a list sheet."""
     ws.append(list(headers))
     for c, name in enumerate(headers, start=1):
@@ -92,9 +92,9 @@ def list_sheet(ws: Worksheet, headers: Sequence[str], rows: list[list[Any]],
             _put(cell, value)
             cell.font = Font(name=FONT, size=SIZE)
             cell.border = BORDER
-            cell.alignment = Alignment(vertical="top", wrap_text=name in wrap,
+            cell.alignment = Alignment(vertical="top", wrap_text=name in WRAP,
                                        horizontal="center" if name in CENTRE else None)
-            if name in wrap and isinstance(value, str):
+            if name in WRAP and isinstance(value, str):
                 lines = max(lines, text_lines(value, widths.get(name, 12)))
         # Excel, WPS and LibreOffice do not all grow rows for wrapped text on opening
         ws.row_dimensions[r].height = min(409, lines * LINE_HEIGHT + 3)
@@ -115,7 +115,7 @@ def _findings_sheet(ws: Worksheet, data: ExportData) -> None:
         cells = finding_cells(row)
         cells[time_col] = parse_time(cells[time_col]) or cells[time_col]
         rows.append(cells)
-    list_sheet(ws, FINDING_HEADERS, rows, FINDING_WIDTHS)
+    _table(ws, FINDING_HEADERS, rows, FINDING_WIDTHS)
     ws.print_area = f"A1:{get_column_letter(len(FINDING_HEADERS) - 1)}{len(rows) + 1}"  # not 指纹
     severity_col = FINDING_HEADERS.index("严重程度") + 1
     amounts = [FINDING_HEADERS.index(h) for h in AMOUNT_HEADERS]
@@ -135,7 +135,7 @@ def _notes_sheet(ws: Worksheet, data: ExportData) -> None:
         cells = note_cells(data, i, note)
         cells[time_col] = parse_time(cells[time_col]) or cells[time_col]
         rows.append(cells)
-    list_sheet(ws, NOTE_HEADERS, rows, NOTE_WIDTHS)
+    _table(ws, NOTE_HEADERS, rows, NOTE_WIDTHS)
 
 
 def _info_sheet(ws: Worksheet, data: ExportData) -> None:
@@ -151,7 +151,7 @@ def _info_sheet(ws: Worksheet, data: ExportData) -> None:
         ("已排除的问题", "包含" if p.include_dismissed else "未包含"),
         ("审核记录事件数", p.review_events), ("审核记录校验值", p.review_head),
     ]
-    list_sheet(ws, ["项目", "内容"], [[k, v] for k, v in items], {"项目": 16, "内容": 72})
+    _table(ws, ["项目", "内容"], [[k, v] for k, v in items], {"项目": 16, "内容": 72})
     for r in range(2, len(items) + 2):
         ws.cell(r, 2).alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
     ws.auto_filter.ref = None
