@@ -5,6 +5,7 @@ newer parser never reads an older parse. Findings are not cached (they follow th
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -35,13 +36,18 @@ def load(sha256: str, version: str) -> "Report | None":
     path = _file(sha256, version)
     if not path.is_file():
         return None
-    try:
+    collecting = gc.isenabled()
+    gc.disable()  # unpickling makes ~100 000 objects and none is garbage: collections there
+    try:  # only cost time (a third of a large document's load)
         with path.open("rb") as fh:
             return pickle.load(fh)  # our own file, written by save() below
     except Exception as exc:  # a damaged cache file is only a miss
         log.warning("discarding unreadable cache %s: %s", path, exc)
         path.unlink(missing_ok=True)
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def save(report: "Report", version: str) -> None:

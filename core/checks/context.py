@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterator
 
 
 from core.checks.model import Location
@@ -25,10 +26,24 @@ TABLE_NAME_ZH = {
     "BUD-T8": "一般公共预算基本支出表", "BUD-T9": "“三公”经费预算表",
 }
 
+# a table's printed cells by row and by (column, page)
+CellIndex = tuple[dict[int, list[Any]], dict[tuple[str, int], list[Any]]]
+
 
 def label(name: str) -> str:
     """A row name without its ordinal (一、 1. （一）) or spaces: what it means, not how numbered."""
-    return ORDINAL.sub("", "".join(str(name).split()))
+    return _label(name) if isinstance(name, str) else _label_of(str(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _label(name: str) -> str:
+    # cached: the narrative checks compare every row name with every subject a sentence names,
+    # over a hundred thousand calls on a large document (most of a cached reopen's time)
+    return _label_of(name)
+
+
+def _label_of(name: str) -> str:
+    return ORDINAL.sub("", "".join(name.split()))
 
 
 class Context:
@@ -39,6 +54,7 @@ class Context:
         self.kind = report.document.kind or "预算"
         self.narrative = report.narrative
         self.tables: dict[str, ParsedTable] = {}
+        self._memo: dict[Hashable, Any] = {}
         for table in report.tables:
             if table.standard and table.id not in self.tables:
                 self.tables[table.id] = table
@@ -104,14 +120,36 @@ class Context:
             return Location(ref.page, ref.bbox, table.id, row, column, ref.text)
         return self._blank_loc(table, row, column)
 
-    @staticmethod
-    def _blank_loc(table: ParsedTable, row: int, column: str) -> Location:
+    def memo(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """make() computed once per run of the checks: indexes of a table's rows and cells, kept
+        on the context rather than the table so that they never travel with a pickled report."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = make()
+            return value
+
+    def _cells_of(self, table: ParsedTable) -> CellIndex:
+        """The table's printed cells by row and by (column, page): a blank cell's location
+        scanned every cell of the table twice, hundreds of times per document."""
+        def make() -> CellIndex:
+            by_row: dict[int, list[Any]] = {}
+            by_column: dict[tuple[str, int], list[Any]] = {}
+            for (r, c), ref in table.cells.items():
+                by_row.setdefault(r, []).append(ref)
+                by_column.setdefault((c, ref.page), []).append(ref)
+            return by_row, by_column
+
+        return self.memo(("cells", id(table)), make)
+
+    def _blank_loc(self, table: ParsedTable, row: int, column: str) -> Location:
         """A blank cell: the row's height under the column's printed width (or the row's name)."""
-        in_row = [ref for (r, _), ref in table.cells.items() if r == row]
+        by_row, by_column = self._cells_of(table)
+        in_row = by_row.get(row, [])
         if not in_row:
             return Location(table.pages[0], None, table.id, row, column, None)
         anchor = table.cells.get((row, "name")) or in_row[0]
-        above = [ref for (r, c), ref in table.cells.items() if c == column and ref.page == anchor.page]
+        above = by_column.get((column, anchor.page), [])
         if not above:
             return Location(anchor.page, anchor.bbox, table.id, row, column, None)
         x0 = min(ref.bbox[0] for ref in above)

@@ -133,16 +133,22 @@ def chain_targets(ctx: Context, chain: list[tuple[str, str | None, str]], tables
     return out
 
 
+def _named_rows(ctx: Context, table: ParsedTable) -> list[tuple[int, str, str]]:
+    """(row, code, norm_name) of every row, made once per run: each amount of the narrative
+    looks its subject up in every row of its section's tables."""
+    return ctx.memo(("named", id(table)), lambda: [
+        (i, str(r["code"]), norm_name(r["name"])) for i, r in ctx.rows(table)])
+
+
 def _by_names(ctx: Context, table: ParsedTable, names: list[str]) -> int | None:
     prefix = ""
     found = None
     for depth, name in enumerate(names):
         width = {0: 3, 1: 5, 2: 7}[min(depth, 2)]
         found = None
-        for i, r in ctx.rows(table):
-            code = str(r["code"])
-            if norm_name(r["name"]) == norm_name(name) and (not code or (
-                    len(code) == width and code.startswith(prefix))):
+        wanted = norm_name(name)
+        for i, code, norm in _named_rows(ctx, table):
+            if norm == wanted and (not code or (len(code) == width and code.startswith(prefix))):
                 found = i
                 prefix = code
                 break
@@ -228,8 +234,8 @@ def label_targets(ctx: Context, label_text: str, tables: list[str]) -> list[Targ
         table = ctx.table(table_id)
         if table is None:
             continue
-        for i, r in ctx.rows(table):
-            if norm_name(r["name"]) == key and key:
+        for i, _, norm in _named_rows(ctx, table):
+            if norm == key and key:
                 out.append(row_target(ctx, table, i))
                 break
     return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.checks.context import Context, label
 from core.checks.numbers import Num
@@ -32,6 +33,17 @@ class Ref:
 
 def norm_name(name: str) -> str:
     """A subject name for matching: no ordinal, no （类）, no spaces, ASCII brackets as CJK."""
+    return _norm_name(name) if isinstance(name, str) else _norm_of(name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _norm_name(name: str) -> str:
+    # cached for the same reason as context.label: called for every row of every table a
+    # narrative subject may name
+    return _norm_of(name)
+
+
+def _norm_of(name: str) -> str:
     name = label(name).replace("(", "（").replace(")", "）").replace("其它", "其他")  # variant 它
     return CLASS_SUFFIX.sub("", name)
 

@@ -12,23 +12,23 @@ from core.checks.registry import rule
 
 def _coded_rows(ctx: Context) -> Iterator[tuple[str, int, str, str]]:
     for table in ctx.report.tables:
-        for i, row in table.frame.iterrows():
+        for i, row in enumerate(Context.records(table)):  # frames have a RangeIndex
             code, name = str(row["code"]), "".join(str(row["name"]).split())
             if code and name:
-                yield table.id, int(i), code, name  # type: ignore[misc]
+                yield table.id, i, code, name
 
 
 @rule("CODE-01", "科目编码格式", "Subject code format", "warn",
       "功能分类编码为 3/5/7 位（类/款/项），经济分类为 3/5 位；下级编码应以上级编码开头。")
 def code_format(ctx: Context) -> Iterator[Finding]:
     for table in ctx.report.tables:
-        for i, row in table.frame.iterrows():
+        for i, row in enumerate(Context.records(table)):  # iterrows built a Series per row
             code = str(row["code"])
             if not code:
                 continue
             economic = code.startswith("3")
             if len(code) not in ((3, 5) if economic else (3, 5, 7)) or not code.isdigit():
-                loc = ctx.loc(table, int(i), "code")  # type: ignore[arg-type]
+                loc = ctx.loc(table, i, "code")
                 yield Finding("CODE-01", "warn",
                               f"{ctx.name(table)}“{row['name']}”的科目编码“{code}”位数不对"
                               f"（应为{'3或5' if economic else '3、5或7'}位）",
