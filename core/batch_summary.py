@@ -48,8 +48,9 @@ def summary_rows(rows: list[BatchRow], root: Path | None = None) -> list[list[An
     return out
 
 
-def rule_matrix(rows: list[BatchRow], root: Path | None = None) -> tuple[list[str], list[list[Any]]]:
-    """Headers (序号, 文件, then every rule that fired anywhere) and one row per checked document."""
+def rule_matrix(rows: list[BatchRow], root: Path | None = None
+                ) -> tuple[list[str], list[list[Any]]]:
+    """Headers (序号, 文件, then every rule that fired anywhere), one row per checked document."""
     rules = sorted({rule for r in rows for rule in r.rules})
     body = [[n, shown_path(r.path, root), *(r.rules.get(rule) for rule in rules)]
             for n, r in enumerate(rows, start=1) if not r.error]
