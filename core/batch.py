@@ -104,10 +104,14 @@ ProgressFn = Callable[[int, int, BatchRow], None]  # (done, total, the row just 
 
 
 def run_batch(files: list[Path], jobs: int = 1, progress: ProgressFn | None = None,
-              cancelled: Callable[[], bool] = lambda: False, **options: Any) -> list[BatchRow]:
-    """Check files with `jobs` worker processes; rows come back in the order of files."""
+              cancelled: Callable[[], bool] = lambda: False, in_process: bool | None = None,
+              **options: Any) -> list[BatchRow]:
+    """Check files with `jobs` worker processes; rows come back in the order of files.
+
+    With one job the files are checked in this process unless in_process is False: a window
+    must never parse on one of its own threads (pdfium there belongs to the page renderer)."""
     rows: dict[int, BatchRow] = {}
-    if jobs <= 1:
+    if in_process if in_process is not None else jobs <= 1:
         for i, f in enumerate(files):
             if cancelled():
                 break
@@ -116,7 +120,7 @@ def run_batch(files: list[Path], jobs: int = 1, progress: ProgressFn | None = No
                 progress(len(rows), len(files), rows[i])
         return [rows[i] for i in sorted(rows)]
     # spawn: no fork of a process that may run Qt or pdfium threads; workers import once
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=mp.get_context("spawn")) as pool:
         pending: dict[Future, int] = {pool.submit(check_one, str(f), **options): i
                                       for i, f in enumerate(files)}
         while pending:

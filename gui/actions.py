@@ -24,6 +24,7 @@ REVIEW = QT_TRANSLATE_NOOP("Commands", "审核")
 _COMMANDS = [  # (method, menu, text, keys); texts are translated when the commands are built
     ("open_dialog", FILE, QT_TRANSLATE_NOOP("Commands", "打开…"), ("Ctrl+O",)),
     ("export_dialog", FILE, QT_TRANSLATE_NOOP("Commands", "导出审核结果（Excel、Word、PDF…）…"), ("Ctrl+E",)),
+    ("batch_dialog", FILE, QT_TRANSLATE_NOOP("Commands", "批量检查…"), ("Ctrl+B",)),
     ("close", FILE, QT_TRANSLATE_NOOP("Commands", "退出"), ("Ctrl+Q",)),
     ("next_finding", NAV, QT_TRANSLATE_NOOP("Commands", "下一条问题"), ("J", "F8")),
     ("previous_finding", NAV, QT_TRANSLATE_NOOP("Commands", "上一条问题"), ("K", "Shift+F8")),

@@ -1,4 +1,4 @@
-"""File→Export of the window (a mixin of MainWindow).
+"""File→Export and File→批量检查 of the window (a mixin of MainWindow).
 
 Exports run in the analysis worker process, so a Word paper with page pictures never holds the
 window; the stored review is read at the moment of the request and goes along with it.
@@ -48,3 +48,14 @@ class ExportCommands:
     def _export_failed(self, _job: int, _code: str, message: str) -> None:
         self.statusBar().showMessage(self.tr("导出失败"), 5000)  # type: ignore[attr-defined]
         show_error(self, self.tr("导出失败"), message)  # type: ignore[arg-type]
+
+    def batch_dialog(self) -> None:
+        """Non-modal: the reviewer opens documents from its rows and comes back to it."""
+        from gui.batch_dialog import BatchDialog
+
+        dialog = getattr(self, "_batch", None)
+        if dialog is None:
+            dialog = self._batch = BatchDialog(self, self.open, self.settings)  # type: ignore[arg-type, attr-defined]
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()

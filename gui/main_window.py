@@ -269,6 +269,9 @@ class MainWindow(WindowCommands, ExportCommands, QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        batch = getattr(self, "_batch", None)
+        if batch is not None:
+            batch.close()  # stops its batch and waits for it
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.service.shutdown()

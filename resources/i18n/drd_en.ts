@@ -10,6 +10,180 @@
     </message>
 </context>
 <context>
+    <name>Batch</name>
+    <message>
+        <location filename="../../gui/batch_model.py" line="27"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_model.py" line="27"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_model.py" line="28"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_model.py" line="28"/>
+        <source>单位名称</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_model.py" line="29"/>
+        <source>页数</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_model.py" line="29"/>
+        <source>表格</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_model.py" line="30"/>
+        <source>缺少表格</source>
+        <translation>Missing tables</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_model.py" line="30"/>
+        <source>用时（秒）</source>
+        <translation>Time (s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_model.py" line="31"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_model.py" line="100"/>
+        <source>等待中</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_model.py" line="105"/>
+        <source>已检查</source>
+        <translation>Checked</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="56"/>
+        <location filename="../../gui/batch_dialog.py" line="112"/>
+        <location filename="../../gui/batch_dialog.py" line="116"/>
+        <source>批量检查</source>
+        <translation>Batch check</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="61"/>
+        <source>要检查的文件夹（含子文件夹）</source>
+        <translation>Folder to check (with its subfolders)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="62"/>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="67"/>
+        <source>进程数 </source>
+        <translation>Workers </translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="68"/>
+        <source>开始检查</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="70"/>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="77"/>
+        <source>选择文件夹后开始；每个文件都会列出，无法检查的文件注明原因。</source>
+        <translation>Choose a folder, then start; every file is listed, and a file that cannot be checked says why.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="87"/>
+        <source>保存汇总表…</source>
+        <translation>Save summary…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="90"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="93"/>
+        <source>回车或双击一行：在主窗口中打开该文档</source>
+        <translation>Enter or double-click a row: open that document in the main window</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="105"/>
+        <source>选择要检查的文件夹</source>
+        <translation>Choose the folder to check</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="112"/>
+        <source>找不到文件夹：{0}</source>
+        <translation>Folder not found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="116"/>
+        <source>文件夹中没有文件：{0}</source>
+        <translation>The folder holds no files: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="129"/>
+        <source>正在检查 {0} 个文件…</source>
+        <translation>Checking {0} files…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="137"/>
+        <source>已检查 {0} / {1}：{2}</source>
+        <translation>Checked {0} / {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="143"/>
+        <source>已停止。</source>
+        <translation>Stopped. </translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="144"/>
+        <source>共 {0} 个文件：已检查 {1} 个，无法检查 {2} 个，发现问题 {3} 条。</source>
+        <translation>{0} files: {1} checked, {2} could not be checked, {3} findings.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="155"/>
+        <source>正在停止（正在检查的文件完成后停止）…</source>
+        <translation>Stopping (after the files being checked now)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="163"/>
+        <source>批量检查汇总.xlsx</source>
+        <translation>batch-summary.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="164"/>
+        <location filename="../../gui/batch_dialog.py" line="174"/>
+        <source>保存汇总表</source>
+        <translation>Save summary</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="164"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/batch_dialog.py" line="176"/>
+        <source>汇总表已保存：{0}</source>
+        <translation>Summary saved: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../gui/actions.py" line="21"/>
@@ -48,166 +222,171 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="27"/>
+        <source>批量检查…</source>
+        <translation>Batch check…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="28"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="28"/>
+        <location filename="../../gui/actions.py" line="29"/>
         <source>下一条问题</source>
         <translation>Next finding</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="29"/>
+        <location filename="../../gui/actions.py" line="30"/>
         <source>上一条问题</source>
         <translation>Previous finding</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="30"/>
+        <location filename="../../gui/actions.py" line="31"/>
         <source>本问题的下一处位置</source>
         <translation>Next location of this finding</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="31"/>
+        <location filename="../../gui/actions.py" line="32"/>
         <source>本问题的上一处位置</source>
         <translation>Previous location of this finding</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="32"/>
+        <location filename="../../gui/actions.py" line="33"/>
         <source>跳到问题所在位置（页面）</source>
         <translation>Go to the finding on the page</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="33"/>
+        <location filename="../../gui/actions.py" line="34"/>
         <source>下一页</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="34"/>
+        <location filename="../../gui/actions.py" line="35"/>
         <source>上一页</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="35"/>
+        <location filename="../../gui/actions.py" line="36"/>
         <source>第一页</source>
         <translation>First page</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="36"/>
+        <location filename="../../gui/actions.py" line="37"/>
         <source>最后一页</source>
         <translation>Last page</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="37"/>
+        <location filename="../../gui/actions.py" line="38"/>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="38"/>
+        <location filename="../../gui/actions.py" line="39"/>
         <source>缩小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="39"/>
+        <location filename="../../gui/actions.py" line="40"/>
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="40"/>
+        <location filename="../../gui/actions.py" line="41"/>
         <source>适合整页</source>
         <translation>Fit page</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="41"/>
+        <location filename="../../gui/actions.py" line="42"/>
         <source>焦点：问题列表</source>
         <translation>Focus: findings</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="42"/>
+        <location filename="../../gui/actions.py" line="43"/>
         <source>焦点：页面</source>
         <translation>Focus: page</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="43"/>
+        <location filename="../../gui/actions.py" line="44"/>
         <source>焦点：表格</source>
         <translation>Focus: table</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="44"/>
+        <location filename="../../gui/actions.py" line="45"/>
         <source>焦点：文字</source>
         <translation>Focus: text</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="45"/>
+        <location filename="../../gui/actions.py" line="46"/>
         <source>搜索问题</source>
         <translation>Search findings</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="46"/>
+        <location filename="../../gui/actions.py" line="47"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="47"/>
+        <location filename="../../gui/actions.py" line="48"/>
         <source>焦点：审核记录</source>
         <translation>Focus: review notes</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="48"/>
+        <location filename="../../gui/actions.py" line="49"/>
         <source>确认问题</source>
         <translation>Confirm finding</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="49"/>
+        <location filename="../../gui/actions.py" line="50"/>
         <source>排除问题（填写理由）</source>
         <translation>Dismiss finding (with a reason)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="50"/>
+        <location filename="../../gui/actions.py" line="51"/>
         <source>标记为需跟进</source>
         <translation>Mark for follow-up</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="51"/>
+        <location filename="../../gui/actions.py" line="52"/>
         <source>恢复为待处理</source>
         <translation>Reopen (back to open)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="52"/>
+        <location filename="../../gui/actions.py" line="53"/>
         <source>添加批注（当前问题、所选单元格或所选文字）</source>
         <translation>Add note (to the finding, selected cell or selected text)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="53"/>
+        <location filename="../../gui/actions.py" line="54"/>
         <source>框选页面区域添加批注</source>
         <translation>Draw a page region to annotate</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="54"/>
+        <location filename="../../gui/actions.py" line="55"/>
         <source>处理合并冲突…</source>
         <translation>Settle merge conflicts…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="55"/>
+        <location filename="../../gui/actions.py" line="56"/>
         <source>导出审核记录（交给同事）…</source>
         <translation>Export review for a colleague…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="56"/>
+        <location filename="../../gui/actions.py" line="57"/>
         <source>导入同事的审核记录…</source>
         <translation>Import a colleague&apos;s review…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="57"/>
+        <location filename="../../gui/actions.py" line="58"/>
         <source>更改审核人…</source>
         <translation>Change reviewer…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="58"/>
+        <location filename="../../gui/actions.py" line="59"/>
         <source>取消分析</source>
         <translation>Cancel analysis</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="59"/>
+        <location filename="../../gui/actions.py" line="60"/>
         <source>键盘快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -410,27 +589,27 @@ Please copy the report below and send it to the maintainers (log in {0}).</trans
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../gui/findings_model.py" line="122"/>
+        <location filename="../../gui/findings_model.py" line="126"/>
         <source>级别</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../gui/findings_model.py" line="122"/>
+        <location filename="../../gui/findings_model.py" line="126"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../gui/findings_model.py" line="122"/>
+        <location filename="../../gui/findings_model.py" line="126"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../gui/findings_model.py" line="123"/>
+        <location filename="../../gui/findings_model.py" line="127"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../gui/findings_model.py" line="123"/>
+        <location filename="../../gui/findings_model.py" line="127"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -1094,12 +1273,12 @@ Reason (required):</translation>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../gui/findings_model.py" line="156"/>
+        <location filename="../../gui/findings_model.py" line="161"/>
         <source>{0}：{1}（{2}）</source>
         <translation>{0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/findings_model.py" line="159"/>
+        <location filename="../../gui/findings_model.py" line="164"/>
         <source>理由：{0}</source>
         <translation>Reason: {0}</translation>
     </message>
@@ -1107,22 +1286,22 @@ Reason (required):</translation>
 <context>
     <name>TablesPanel</name>
     <message>
-        <location filename="../../gui/tables_panel.py" line="98"/>
+        <location filename="../../gui/tables_panel.py" line="101"/>
         <source>未识别到表格</source>
         <translation>No table recognised</translation>
     </message>
     <message>
-        <location filename="../../gui/tables_panel.py" line="101"/>
+        <location filename="../../gui/tables_panel.py" line="104"/>
         <source>第{0}页 · 单位：{1} · {2}行 · 置信度 {3:.0%}{4}</source>
         <translation>p. {0} · unit: {1} · {2} rows · confidence {3:.0%}{4}</translation>
     </message>
     <message>
-        <location filename="../../gui/tables_panel.py" line="102"/>
+        <location filename="../../gui/tables_panel.py" line="105"/>
         <source>未标明</source>
         <translation>not stated</translation>
     </message>
     <message>
-        <location filename="../../gui/tables_panel.py" line="103"/>
+        <location filename="../../gui/tables_panel.py" line="106"/>
         <source> · 空表</source>
         <translation> · empty table</translation>
     </message>
