@@ -5,12 +5,16 @@
 """
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 CLI_COMMANDS = {"check", "verify-review", "-h", "--help", "--version"}
 
 
 def main(argv: list[str]) -> int:
+    # a frozen build's worker processes (batch, the window's analysis) start as this executable;
+    # this runs them and exits before the command line or Qt is loaded
+    multiprocessing.freeze_support()
     if argv and argv[0] in CLI_COMMANDS:
         from core.cli import main as cli_main
 

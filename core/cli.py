@@ -136,8 +136,13 @@ def _print_summary(doc: dict[str, Any]) -> None:
         print(f"  ! {w}")
 
 
+def _prog() -> str:
+    """How the user started us: `main.py` from source, the executable's name when frozen."""
+    return Path(sys.executable).name if getattr(sys, "frozen", False) else "main.py"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description=f"{APP_NAME} {APP_VERSION}")
+    parser = argparse.ArgumentParser(prog=_prog(), description=f"{APP_NAME} {APP_VERSION}")
     parser.add_argument("--version", action="version", version=APP_VERSION)
     sub = parser.add_subparsers(dest="command", required=True)
     add_check_parser(sub)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import argparse
 import logging
-import multiprocessing
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from core import APP_NAME, APP_VERSION
@@ -49,13 +49,13 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
 
 
 def main(argv: list[str]) -> int:
-    multiprocessing.freeze_support()
     args = parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORG)
     app.setApplicationName(ORG)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(APP_VERSION)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))  # title bar, task bar
     from gui.errors import setup_logging
 
     logfile = setup_logging(dialogs=not args.no_error_dialogs and not args.screenshot)
