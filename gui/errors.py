@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import platform
 import sys
 import traceback
@@ -21,6 +22,11 @@ _dialogs = True
 
 
 def log_dir() -> Path:
+    """Beside the reviews when $DRD_DATA_DIR moves them (tests, portable installs), else the
+    platform's user log folder."""
+    override = os.environ.get("DRD_DATA_DIR")
+    if override:
+        return Path(override) / "log"
     from platformdirs import user_log_dir
 
     return Path(user_log_dir("DisclosureReviewDesk", appauthor=False))
