@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QTableView, QVBoxLayout, QWidget
 
 from core.checks.model import Finding
 from core.tables.model import ParsedTable
@@ -26,11 +26,16 @@ class TablesPanel(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setWordWrap(False)
+        # pixels, not whole columns: _reveal's arithmetic and a smoother scroll across wide tables
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # widths from the first rows only: measuring every cell of a long table holds the window
         self.view.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
         # widths are measured in a later turn of the event loop, once, for the table that stays
         self._fit_columns = QTimer(self, singleShot=True, interval=0)
-        self._fit_columns.timeout.connect(self.view.resizeColumnsToContents)
+        self._fit_columns.timeout.connect(self._fit)
+        # scrolling resizes the row-number header and the viewport with it, after the fact
+        self._reveal_again = QTimer(self, singleShot=True, interval=0)
+        self._reveal_again.timeout.connect(self._reveal)
         self.view.selectionModel().currentChanged.connect(self._cell_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -61,16 +66,13 @@ class TablesPanel(QWidget):
         table_id = self.current_id()
         return (table_id, cell[0], cell[1]) if cell and table_id else None
 
+    def settling(self) -> bool:
+        """Columns still to fit or a cell still to reveal (they wait for the event loop)."""
+        return self._fit_columns.isActive() or self._reveal_again.isActive()
+
     def show_cell(self, table_id: str, row: int, column: str) -> None:
         self.show_table(table_id)
-        index = self.model.cell_index(row, column)
-        if index.isValid():
-            selection = self.view.selectionModel()
-            selection.blockSignals(True)  # shown for a note, not picked by the reviewer
-            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            selection.blockSignals(False)
-            self.view.viewport().update()
-            self.view.scrollTo(index)
+        self._make_current(self.model.cell_index(row, column))
 
     def show_table(self, table_id: str) -> None:
         index = self.chooser.findData(table_id)
@@ -85,14 +87,34 @@ class TablesPanel(QWidget):
         table_id = cells[0][0]
         self.show_table(table_id)
         self.model.set_selected({(r, c) for t, r, c in cells if t == table_id})
-        index = self.model.cell_index(cells[0][1], cells[0][2])
-        if index.isValid():
-            selection = self.view.selectionModel()
-            selection.blockSignals(True)  # shown for the finding, not picked by the reviewer
-            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            selection.blockSignals(False)
-            self.view.viewport().update()
-            self.view.scrollTo(index)
+        self._make_current(self.model.cell_index(cells[0][1], cells[0][2]))
+
+    def _make_current(self, index: QModelIndex) -> None:
+        """Put the cursor on a cell shown for a finding or note (not picked by the reviewer, so
+        no cellChosen) and bring it into view."""
+        if not index.isValid():
+            return
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        selection.blockSignals(False)
+        self.view.viewport().update()
+        self._reveal()
+        self._reveal_again.start()
+
+    def _reveal(self) -> None:
+        """Scroll to the current cell, keeping the row labels (项目) in view when the cell fits
+        beside them: a figure without its row name means nothing to the reviewer. Run again
+        once the columns and the viewport have their new widths."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        self.view.scrollTo(index)
+        bar = self.view.horizontalScrollBar()
+        right = (self.view.columnViewportPosition(index.column()) + bar.value()
+                 + self.view.columnWidth(index.column()))
+        if right <= self.view.viewport().width():
+            bar.setValue(bar.minimum())
 
     def _chosen(self, index: int) -> None:
         table = self._tables[index] if 0 <= index < len(self._tables) else None
@@ -105,6 +127,10 @@ class TablesPanel(QWidget):
             pages, table.unit or self.tr("未标明"), len(table.frame), table.confidence,
             self.tr(" · 空表") if table.empty else ""))
         self._fit_columns.start()
+
+    def _fit(self) -> None:
+        self.view.resizeColumnsToContents()
+        self._reveal_again.start()
 
     def _cell_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         cell = current.data(CellRole) if current.isValid() else None

@@ -122,3 +122,36 @@ def test_reopening_the_same_file_shows_it_again(qtbot: Any, window: MainWindow, 
     again = window.findings.current()
     assert first is not None and again is not None and again.fingerprint == first.fingerprint
     assert window.page_view.page == again.locations[0].page
+
+
+def test_a_findings_cell_is_shown_with_its_row_name(qtbot: Any, window: MainWindow, seeds: dict) -> None:
+    """Scrolling to a flagged figure once cut the 项目 column off (the scroll was measured
+    before the columns had their widths): a figure without its row name tells the reviewer
+    nothing."""
+    window.resize(1600, 1000)  # the screenshot's size: a figure or two fit beside 项目
+    _open(qtbot, window, seeds[HANGZHOU].pdf)  # its findings point at figures in the tables
+    view, model = window.tables.view, window.tables.model
+    checked = beside = 0
+    for finding in window.findings.model.findings():
+        if checked == 8:
+            break
+        loc = next((loc for loc in finding.locations if loc.table and loc.row is not None
+                    and loc.column and loc.column not in ("side", "code", "name")), None)
+        if loc is None:
+            continue
+        window.findings.select_fingerprint(finding.fingerprint)
+        index = view.currentIndex()
+        assert index.isValid()
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+        qtbot.waitUntil(lambda: not window.tables.settling())
+        cell_left = view.columnViewportPosition(index.column())
+        cell_right = cell_left + view.columnWidth(index.column())
+        assert 0 <= cell_left and cell_right <= view.viewport().width(), f"{finding.rule}: cell out of view"
+        name_left = view.columnViewportPosition(headers.index("项目"))
+        if cell_right + view.horizontalScrollBar().value() <= view.viewport().width():
+            # the cell fits beside the row labels, so they stay in view
+            assert name_left >= 0, f"{finding.rule}: the 项目 column is scrolled away"
+            beside += 1
+        checked += 1
+    assert checked == 8 and beside, "the fixture has findings on table figures, some near 项目"
