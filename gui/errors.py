@@ -24,12 +24,14 @@ _dialogs = True
 def log_dir() -> Path:
     """Beside the reviews when $DRD_DATA_DIR moves them (tests, portable installs), else the
     platform's user log folder."""
-    override = os.environ.get("DRD_DATA_DIR")
+    from core.review.locate import APP_DIR, ENV_DATA_DIR
+
+    override = os.environ.get(ENV_DATA_DIR)
     if override:
         return Path(override) / "log"
     from platformdirs import user_log_dir
 
-    return Path(user_log_dir("DisclosureReviewDesk", appauthor=False))
+    return Path(user_log_dir(APP_DIR, appauthor=False))
 
 
 def setup_logging(dialogs: bool) -> Path:
