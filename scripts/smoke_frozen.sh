@@ -31,12 +31,9 @@ export DRD_DATA_DIR="$OUT/data" DRD_CACHE_DIR="$OUT/cache" XDG_CONFIG_HOME="$OUT
 echo "== cold start: check --help"
 sync
 echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || echo "(page cache not dropped: not root)"
-START=$(python -c 'import time; print(time.perf_counter())')
-"$EXE" check --help > /dev/null
-COLD=$(python -c "import time; print(f'{time.perf_counter() - $START:.2f}')")
-START=$(python -c 'import time; print(time.perf_counter())')
-"$EXE" check --help > /dev/null
-WARM=$(python -c "import time; print(f'{time.perf_counter() - $START:.2f}')")
+TIMEFORMAT=%2R  # bash's `time`: elapsed seconds
+COLD=$( { time "$EXE" check --help > /dev/null; } 2>&1 )
+WARM=$( { time "$EXE" check --help > /dev/null; } 2>&1 )
 
 echo "== check --json: frozen against source"
 "$EXE" check "$SAMPLE" --json "$OUT/frozen.json" > /dev/null
