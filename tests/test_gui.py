@@ -8,6 +8,7 @@ from typing import Any, Iterator
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from core.tables.model import LABEL_COLUMNS
 from gui.errors import set_dialogs
 from gui.main_window import MainWindow
 
@@ -135,16 +136,14 @@ def test_a_findings_cell_is_shown_with_its_row_name(qtbot: Any, window: MainWind
     for finding in window.findings.model.findings():
         if checked == 8:
             break
-        loc = next((loc for loc in finding.locations if loc.table and loc.row is not None
-                    and loc.column and loc.column not in ("side", "code", "name")), None)
-        if loc is None:
+        if not any(loc.table and loc.row is not None and loc.column
+                   and loc.column not in LABEL_COLUMNS for loc in finding.locations):
             continue
         window.findings.select_fingerprint(finding.fingerprint)
         index = view.currentIndex()
         assert index.isValid()
-        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-
         qtbot.waitUntil(lambda: not window.tables.settling())
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
         cell_left = view.columnViewportPosition(index.column())
         cell_right = cell_left + view.columnWidth(index.column())
         assert 0 <= cell_left and cell_right <= view.viewport().width(), f"{finding.rule}: cell out of view"
