@@ -45,6 +45,10 @@ class Finding:
 
     `subject` names what the check was about (a table row, a sentence's claim) independently of
     where it was printed, so the fingerprint survives re-analysis and re-layout.
+
+    `members` are the consequences of the same root cause (one misprinted cell that breaks four
+    sums): the reviewer decides the root once, and each member keeps its own message and
+    locations. A member never has members of its own, and does not change the fingerprint.
     """
 
     rule: str
@@ -55,6 +59,7 @@ class Finding:
     locations: list[Location] = field(default_factory=list)
     values: dict[str, Any] = field(default_factory=dict)
     title: str = ""  # the rule's title, filled in by the runner
+    members: list[Finding] = field(default_factory=list)
 
     @property
     def fingerprint(self) -> str:
@@ -72,6 +77,11 @@ class Finding:
         return self.message_en if lang == "en" else self.message
 
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
-        return {"rule": self.rule, "title": self.title, "severity": self.severity,
+        data = {"rule": self.rule, "title": self.title, "severity": self.severity,
                 "message": self.text(lang), "locations": [loc.to_json() for loc in self.locations],
                 "values": _plain(self.values), "fingerprint": self.fingerprint}
+        if self.members:
+            data["group"] = {
+                "root": self.locations[0].to_json() if self.locations else None,
+                "members": [m.to_json(lang) for m in self.members]}
+        return data
