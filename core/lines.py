@@ -42,16 +42,20 @@ def _dedupe(chars: list[Char]) -> list[Char]:
 
 def _bands(chars: list[Char]) -> list[_Band]:
     bands: list[_Band] = []
-    for c in sorted(chars, key=lambda c: (c.cy, c.x0)):
+    # (the hot loop of every page and every table cell: properties and calls inlined)
+    for c in sorted(chars, key=lambda c: ((c.top + c.bottom) / 2, c.x0)):
+        top, bottom = c.top, c.bottom
         best, best_overlap = None, MIN_OVERLAP
-        for band in reversed(bands[-6:]):  # only recent bands can still overlap
-            if band.bottom < c.top:
+        for k in range(len(bands) - 1, max(-1, len(bands) - 7), -1):  # only recent bands
+            band = bands[k]
+            if band.bottom < top:
                 continue
-            o = band.overlap(c)
+            inter = min(band.bottom, bottom) - max(band.top, top)
+            o = inter / max(1e-6, min(band.bottom - band.top, bottom - top))
             if o >= best_overlap:
                 best, best_overlap = band, o
         if best is None:
-            best = _Band(c.top, c.bottom)
+            best = _Band(top, bottom)
             bands.append(best)
         best.chars.append(c)
     return bands
@@ -60,14 +64,19 @@ def _bands(chars: list[Char]) -> list[_Band]:
 def _segments(page: int, chars: list[Char]) -> list[Line]:
     """Split a band's characters, left to right, at wide gaps; text spaces mark narrower ones."""
     chars = sorted(chars, key=lambda c: c.x0)
-    heights = sorted(c.height for c in chars)
+    heights = sorted(c.bottom - c.top for c in chars)
     size = heights[len(heights) // 2]
+    split = GAP_SPLIT * size
     lines: list[Line] = []
     current: list[Char] = []
     for c in chars:
-        if current and c.x0 - max(p.x1 for p in current[-3:]) > GAP_SPLIT * size:
-            lines.append(_make_line(page, current, size))
-            current = []
+        if current:
+            reach = current[-1].x1  # the right end of the last three characters
+            if len(current) > 1:
+                reach = max(reach, current[-2].x1, current[-3].x1 if len(current) > 2 else reach)
+            if c.x0 - reach > split:
+                lines.append(_make_line(page, current, size))
+                current = []
         current.append(c)
     if current:
         lines.append(_make_line(page, current, size))

@@ -84,9 +84,10 @@ class Narrative:
         return k if k >= 0 and offset < self.paragraphs[k][1] else -1
 
     def page_of(self, offset: int) -> int:
-        for ref in self.refs[offset:]:
-            if ref is not None:
-                return ref[0]
+        refs = self.refs
+        for i in range(max(0, offset), len(refs)):  # no slice: a copy per call is quadratic
+            if refs[i] is not None:
+                return refs[i][0]
         return 1
 
     def section_path(self, index: int | None) -> list[Section]:
