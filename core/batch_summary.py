@@ -44,7 +44,8 @@ def summary_rows(rows: list[BatchRow], root: Path | None = None) -> list[list[An
             continue
         out.append([n, name, r.kind, r.scope, r.year, r.entity, r.pages, len(r.tables),
                     "、".join(r.missing), *(r.severities.get(s, 0) for s in SEVERITIES),
-                    r.findings, round(r.seconds, 2), CHECKED])
+                    r.findings, round(r.seconds, 2),
+                    CHECKED + (f"（{'；'.join(r.damage)}）" if r.damage else "")])
     return out
 
 

@@ -123,6 +123,10 @@ class Document:
     year: int | None = None
     entity: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # pages never to be loaded again (pdfium failed on them, or they are over core.pdfguard's
+    # limits): page number -> why, for the tables, the exports and the page view to skip
+    unreadable: dict[int, str] = field(default_factory=dict)
+    damage: list[str] = field(default_factory=list)  # what is wrong with the file itself
 
     def page(self, number: int) -> Page:
         return self.pages[number - 1]

@@ -6,6 +6,7 @@ live here once.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -282,13 +283,16 @@ def write_atomically(out: Path, force: bool, produce: Callable[[Path], None]) ->
     """Write through produce(temporary path) in out's folder, then rename it onto out.
 
     A crash or a failing writer leaves any earlier file untouched and no half-written export;
-    an existing file is replaced only when force is given.
+    an existing file is replaced only when force is given. Whatever the disk refuses (a
+    read-only folder, no space, no permission) is one ExportError naming the file and why.
     """
     out = Path(out)
     if out.exists() and not force:
         raise ExportExists(f"文件已存在：{out}（如需覆盖，请确认覆盖或使用 --force）")
     if not out.parent.is_dir():
         raise ExportError(f"导出文件夹不存在：{out.parent}")
+    if not os.access(out.parent, os.W_OK):
+        raise ExportError(f"无法写入导出文件：{out}（文件夹只读或没有写入权限）")
     # produce creates the file, so it gets the usual permissions (mkstemp's are owner-only)
     tmp = out.with_name(f".{out.stem}.{secrets.token_hex(4)}{out.suffix}.tmp")
     try:
@@ -297,7 +301,18 @@ def write_atomically(out: Path, force: bool, produce: Callable[[Path], None]) ->
             raise ExportExists(f"文件已存在：{out}（如需覆盖，请确认覆盖或使用 --force）")
         os.replace(tmp, out)
     except OSError as exc:
-        raise ExportError(f"无法写入导出文件：{out}（{exc.strerror or exc}）") from exc
+        raise ExportError(f"无法写入导出文件：{out}（{disk_problem(exc)}）") from None
     finally:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:  # a read-only disk refuses even removing what is not there
+            pass
     return out
+
+
+def disk_problem(exc: OSError) -> str:
+    """Why the disk refused, as a reviewer would say it."""
+    reason = {errno.EROFS: "磁盘或文件夹只读", errno.EACCES: "没有写入权限",
+              errno.EPERM: "没有写入权限", errno.ENOSPC: "磁盘空间不足",
+              errno.EDQUOT: "磁盘配额已满", errno.ENAMETOOLONG: "文件名过长"}.get(exc.errno or 0)
+    return reason or (exc.strerror or str(exc))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import pypdfium2 as pdfium
 
@@ -48,16 +48,20 @@ class _Pending:
 class _Edges:
     """Each page's ruling lines, read with pdfium on first use only."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, unreadable: Iterable[int] = ()) -> None:
         self._data = data
         self._pdf: pdfium.PdfDocument | None = None
-        self._cache: dict[int, list[dict[str, Any]]] = {}
+        self._cache: dict[int, list[dict[str, Any]]] = {n: [] for n in unreadable}
 
     def __call__(self, number: int) -> list[dict[str, Any]]:
         if number not in self._cache:
             if self._pdf is None:
                 self._pdf = pdfium.PdfDocument(self._data)
-            page = self._pdf[number - 1]
+            try:
+                page = self._pdf[number - 1]
+            except pdfium.PdfiumError:  # read once, then damaged: no ruling lines on it
+                self._cache[number] = []
+                return []
             try:
                 crop, rotation = page.get_cropbox(), page.get_rotation() % 360
                 self._cache[number] = page_edges(
@@ -103,7 +107,7 @@ class TableExtractor:
     def __init__(self, doc: Document, data: bytes,
                  cancel: Callable[[], bool] | None = None) -> None:
         self.doc = doc
-        self.edges = _Edges(data)
+        self.edges = _Edges(data, doc.unreadable)
         self.cancel = cancel or (lambda: False)
         self.titles = {p.number: find_titles(p) for p in doc.pages}
         self.captions: dict[int, str] = {}  # caption rows found inside a grid's frame

@@ -1,0 +1,122 @@
+"""Hostile inputs made on the fly from a good PDF: damaged copies, bombs, dense pages.
+
+Each maker takes the good file's bytes (and a seeded random generator) and returns the bytes of
+a damaged copy, as issue 17 produced them: byte flips, duplicated objects, a page tree that
+loops, a cut-off end, a stream that inflates a thousandfold. Kept apart from the tests so that a
+failing case can be written to disk and opened by hand.
+"""
+from __future__ import annotations
+
+import random
+import re
+import zlib
+from pathlib import Path
+from typing import Callable
+
+Maker = Callable[[bytes, random.Random], bytes]
+
+_OBJ = re.compile(rb"(\d+) 0 obj\b")
+_KIDS = re.compile(rb"/Kids \[([^\]]*)\]")
+
+
+def flip_bytes(data: bytes, rnd: random.Random) -> bytes:
+    """A few bytes anywhere after the header set to random values."""
+    out = bytearray(data)
+    for _ in range(rnd.randint(1, 12)):
+        out[rnd.randrange(16, len(out))] = rnd.randrange(256)
+    return bytes(out)
+
+
+def flip_structure(data: bytes, rnd: random.Random) -> bytes:
+    """Bytes changed where they hurt most: inside object headers, dictionaries and the xref."""
+    out = bytearray(data)
+    marks = [m.start() for m in re.finditer(rb"obj|<<|>>|/Type|/Kids|/Count|xref|R ", data)]
+    for _ in range(rnd.randint(1, 6)):
+        at = rnd.choice(marks) + rnd.randint(0, 6)
+        if at < len(out):
+            out[at] = rnd.choice(b"0123456789<>[]/ Rn\x00\xff")
+    return bytes(out)
+
+
+def duplicate_object(data: bytes, rnd: random.Random) -> bytes:
+    """An object defined twice: a copy of another object under its number, before the xref."""
+    objs = list(_OBJ.finditer(data))
+    a, b = rnd.sample(objs, 2)
+    end = data.find(b"endobj", b.start()) + len(b"endobj")
+    copy = a.group(1) + b" 0 obj" + data[b.end():end] + b"\n"
+    at = data.rfind(b"xref")
+    return data[:at] + copy + data[at:]
+
+
+def page_tree_cycle(data: bytes, rnd: random.Random) -> bytes:
+    """The page tree's /Kids names the tree itself (or its root), so walking it never ends."""
+    m = _KIDS.search(data)
+    if m is None:
+        return flip_structure(data, rnd)
+    owner = [o for o in _OBJ.finditer(data[:m.start()])][-1].group(1)
+    kids = m.group(1).split(b" R")
+    k = rnd.randrange(len(kids) - 1)
+    kids[k] = re.sub(rb"\d+ 0$", owner + b" 0", kids[k].rstrip()) if kids[k].strip() else kids[k]
+    return data[:m.start(1)] + b" R".join(kids) + data[m.end(1):]
+
+
+def truncate(data: bytes, rnd: random.Random) -> bytes:
+    """The file cut off somewhere in its second half (a broken download)."""
+    return data[:rnd.randrange(len(data) // 2, len(data) - 10)]
+
+
+def drop_eof(data: bytes, rnd: random.Random) -> bytes:
+    """Only the final %%EOF marker missing: every viewer still opens it."""
+    return data[:data.rfind(b"%%EOF")]
+
+
+MAKERS: dict[str, Maker] = {
+    "flip": flip_bytes, "structure": flip_structure, "duplicate": duplicate_object,
+    "cycle": page_tree_cycle, "truncate": truncate, "no-eof": drop_eof,
+}
+
+
+def mutants(good: bytes, count: int, seed: int = 17) -> list[tuple[str, bytes]]:
+    """count damaged copies of good, cycling through the makers, reproducible from seed."""
+    rnd = random.Random(seed)
+    names = sorted(MAKERS)
+    return [(f"{names[i % len(names)]}-{i:03d}", MAKERS[names[i % len(names)]](good, rnd))
+            for i in range(count)]
+
+
+def bomb_pdf(path: Path, inflated: int = 200 << 20, pages: int = 2, bomb_page: int = 1) -> Path:
+    """A small PDF whose page bomb_page has a content stream of `inflated` bytes of spaces and
+    one line of text (compressed to about a thousandth); the other pages are ordinary."""
+    chunk = zlib.compressobj(9)
+    body = b"BT /F1 12 Tf 72 720 Td (bomb) Tj ET\n"
+    parts = [chunk.compress(body)]
+    block = b" " * (1 << 20)
+    for _ in range(inflated >> 20):
+        parts.append(chunk.compress(block))
+    parts.append(chunk.flush())
+    bomb = b"".join(parts)
+    objects: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(pages))
+        + b"] /Count %d >>" % pages,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for i in range(pages):
+        content = bomb if i + 1 == bomb_page else zlib.compress(
+            b"BT /F1 12 Tf 72 720 Td (page %d of an ordinary report) Tj ET" % (i + 1))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
+                       b"<< /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i))
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+                       + content + b"\nendstream")
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for n, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1,
+                                                                            xref)
+    path.write_bytes(bytes(out))
+    return path
