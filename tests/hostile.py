@@ -7,6 +7,7 @@ failing case can be written to disk and opened by hand.
 """
 from __future__ import annotations
 
+import json
 import random
 import re
 import zlib
@@ -120,3 +121,52 @@ def bomb_pdf(path: Path, inflated: int = 200 << 20, pages: int = 2, bomb_page: i
                                                                             xref)
     path.write_bytes(bytes(out))
     return path
+
+
+def rewrite_review(path: Path, change: Callable[[list[dict]], list[dict]],
+                   resign: Callable[[str, str], tuple[str, str]] | None = None) -> None:
+    """What a knowing editor does to a review file: change the events (and the state tables to
+    match, by replaying them), then recompute every hash of the chain and the recorded head.
+    Signatures are kept as they are (the editor has no reviewer's private key) unless resign
+    gives them one of their own."""
+    import sqlite3
+
+    from core.review import db, events, state
+
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        sha = conn.execute("SELECT value FROM meta WHERE key = 'sha256'").fetchone()[0]
+        cols = ("seq", "id", "time", "reviewer", "action", "data", "origin", "hash", "key", "sig")
+        rows = [dict(zip(cols, r)) for r in conn.execute(
+            f"SELECT {', '.join(cols)} FROM events ORDER BY seq")]
+        for r in rows:
+            r["data"], r["origin"] = json.loads(r["data"]), json.loads(r["origin"] or "null")
+        rows = change(rows)
+        conn.execute("BEGIN")
+        for t in ("events_append_only_update", "events_append_only_delete"):
+            conn.execute(f"DROP TRIGGER IF EXISTS {t}")
+        for table in ("events", "decisions", "notes", "conflicts"):
+            conn.execute(f"DELETE FROM {table}")
+        prev = sha
+        for seq, r in enumerate(rows, start=1):
+            r["seq"] = seq
+            r["hash"] = events.link(prev, events.event_body(seq, r["id"], r["time"], r["reviewer"],
+                                                            r["action"], r["data"], r["origin"]))
+            if resign is not None:
+                r["key"], r["sig"] = resign(r["reviewer"], r["hash"])
+            conn.execute(f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * 10)})",
+                         [r["seq"], r["id"], r["time"], r["reviewer"], r["action"],
+                          events.canonical(r["data"]),
+                          events.canonical(r["origin"]) if r["origin"] is not None else "",
+                          r["hash"], r["key"], r["sig"]])
+            state.apply(conn, events.Event(seq, r["id"], r["time"], r["reviewer"], r["action"],
+                                           r["data"], r["origin"], r["hash"]))
+            prev = r["hash"]
+        conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                         (("head_seq", str(len(rows))), ("head_hash", prev)))
+        for statement in db._statements(db.MIGRATIONS[0]):
+            if statement.startswith("CREATE TRIGGER"):
+                conn.execute(statement)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
