@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from core.checks.model import SEVERITIES
+from core.pdfguard import TIME_LIMIT
 
 # files a folder of disclosures holds that are ours, not documents: reviews and their journals
 OWN_SUFFIXES = (".review.sqlite", ".review.sqlite-wal", ".review.sqlite-shm", ".review")
@@ -61,7 +62,7 @@ def batch_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def check_one(path: str, with_json: bool = False, with_tables: bool = False,
-              lang: str = "zh") -> BatchRow:
+              lang: str = "zh", time_limit: float | None = TIME_LIMIT) -> BatchRow:
     """Analyse one file (from the cache when it was seen before) into its summary row."""
     from core.analysis import analyse
     from core.checks.context import Context
@@ -76,7 +77,7 @@ def check_one(path: str, with_json: bool = False, with_tables: bool = False,
                 and not Path(path).is_symlink():
             row.error, row.error_code = f"不是 PDF 文件（{Path(path).suffix or '无扩展名'}）", "not-pdf"
             return row
-        report = analyse(path, use_cache=True)
+        report = analyse(path, use_cache=True, time_limit=time_limit)
     except DisclosureError as exc:
         row.error, row.error_code = str(exc), exc.code
         return row

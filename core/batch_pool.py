@@ -23,7 +23,12 @@ HARD_LIMIT = TIME_LIMIT + 60.0  # the analysis' own limit, and time for it to sa
 
 
 def _serve(conn: Connection, options: dict[str, Any]) -> None:
-    """The worker: check each (index, path) it is sent until it is sent None."""
+    """The worker: import what checking needs, say so, then check each (index, path) it is sent
+    until it is sent None (so the clock runs for the file, not for the imports)."""
+    import core.analysis  # noqa: F401  (slow imports, once per worker)
+    import core.checks  # noqa: F401
+
+    conn.send("ready")
     while True:
         task = conn.recv()
         if task is None:
@@ -40,6 +45,17 @@ class _Worker:
         child.close()
         self.task: tuple[int, Path] | None = None
         self.started = 0.0
+        self.ready = False
+
+    def poll_ready(self) -> bool:
+        """Whether the worker has finished its imports (it says "ready" once)."""
+        if not self.ready:
+            try:
+                if self.conn.poll():
+                    self.ready = self.conn.recv() == "ready"
+            except (EOFError, OSError):
+                pass
+        return self.ready
 
     def give(self, task: tuple[int, Path]) -> None:
         self.task, self.started = task, time.monotonic()
@@ -65,15 +81,26 @@ def run_pool(files: list[Path], jobs: int, done: Callable[[int, BatchRow], None]
     ctx = mp.get_context("spawn")  # no fork of a process that may run Qt or pdfium threads
     queue = deque(enumerate(files))
     workers = [_Worker(ctx, options) for _ in range(max(1, min(jobs, len(files))))]
+    starts = 0
     try:
         while any(w.task for w in workers) or queue:
             if cancelled():
                 return
-            for w in workers:
-                if w.task is None and queue:
+            for k, w in enumerate(workers):
+                if w.task is None and not w.poll_ready() and not w.proc.is_alive():
+                    starts += 1  # died while starting: a broken installation, not a file
+                    if starts > 3 * len(workers):
+                        raise RuntimeError(f"检查进程无法启动（退出码 {w.proc.exitcode}）")
+                    w.end()
+                    workers[k] = _Worker(ctx, options)
+                elif w.task is None and queue and w.ready:
+                    if not w.proc.is_alive():  # died between two files
+                        w.end()
+                        workers[k] = _Worker(ctx, options)
+                        continue
                     w.give(queue.popleft())
-            busy = [w for w in workers if w.task is not None]
-            wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=0.2)
+            waiting = [w.conn for w in workers if w.task is not None or not w.ready]
+            wait(waiting + [w.proc.sentinel for w in workers], timeout=0.2)
             for k, w in enumerate(workers):
                 if w.task is None:
                     continue

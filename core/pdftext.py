@@ -189,6 +189,7 @@ def read_document(path: Path, progress: Progress | None = None,
             raise TooLarge(f"PDF 有 {total:,} 页，超过 {MAX_PAGES:,} 页的上限，未分析：{name}")
         pages: list[Page] = []
         unreadable: dict[int, str] = dict(skipped)
+        over = dict(skipped)  # pages left out for their size, not for damage
         for i in range(total):
             number = i + 1
             width, height, chars = 595.0, 842.0, []
@@ -199,14 +200,17 @@ def read_document(path: Path, progress: Progress | None = None,
                     log.warning("page %d of %s unreadable: %s", number, path, exc)
                     unreadable[number] = f"第{number}页无法读取（文件已损坏：{exc}），其内容未检查"
                 except TooManyChars as exc:
-                    warnings.append(f"第{number}页有 {exc.args[0]:,} 个字符，超过每页 "
-                                    f"{MAX_PAGE_CHARS:,} 个的上限，其文字未读取")
+                    over[number] = unreadable[number] = (
+                        f"第{number}页有 {exc.args[0]:,} 个字符，超过每页 {MAX_PAGE_CHARS:,} 个"
+                        "的上限，其内容未读取")
             pages.append(Page(number, width, height, chars))
             if progress:
                 progress(number, total)
     finally:
         pdf.close()
     if len(unreadable) == len(pages):
+        if over:
+            raise TooLarge(f"PDF 没有一页能在限度内读取：{name}（{over[min(over)]}）")
         first = unreadable[min(unreadable)] if unreadable else ""
         how = "不完整（文件末尾缺少 %%EOF，可能被截断）" if truncated(data) else "已损坏"
         raise CorruptPdf(f"PDF 文件{how}，没有一页能读取：{name}（{first}）")

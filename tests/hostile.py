@@ -85,17 +85,19 @@ def mutants(good: bytes, count: int, seed: int = 17) -> list[tuple[str, bytes]]:
             for i in range(count)]
 
 
-def bomb_pdf(path: Path, inflated: int = 200 << 20, pages: int = 2, bomb_page: int = 1) -> Path:
-    """A small PDF whose page bomb_page has a content stream of `inflated` bytes of spaces and
-    one line of text (compressed to about a thousandth); the other pages are ordinary."""
-    chunk = zlib.compressobj(9)
-    body = b"BT /F1 12 Tf 72 720 Td (bomb) Tj ET\n"
-    parts = [chunk.compress(body)]
+def bomb_pdf(path: Path, inflated: int = 200 << 20, pages: int = 2,
+             bomb_page: int | set[int] = 1) -> Path:
+    """A small PDF whose page bomb_page (or pages) has a content stream of `inflated` bytes of
+    spaces and one line of text (compressed to about a thousandth); the others are ordinary."""
+    bombs = {bomb_page} if isinstance(bomb_page, int) else set(bomb_page)
+    # a megabyte of spaces compressed once after a full flush compresses to the same bytes
+    # every time: repeating them makes a gigabyte in milliseconds (the checksum at the end no
+    # longer matches, which nothing reaches before the limit)
+    co = zlib.compressobj(9)
     block = b" " * (1 << 20)
-    for _ in range(inflated >> 20):
-        parts.append(chunk.compress(block))
-    parts.append(chunk.flush())
-    bomb = b"".join(parts)
+    head = co.compress(b"BT /F1 12 Tf 72 720 Td (bomb) Tj ET\n" + block) + co.flush(zlib.Z_FULL_FLUSH)
+    again = co.compress(block) + co.flush(zlib.Z_FULL_FLUSH)
+    bomb = head + again * max(0, (inflated >> 20) - 1) + co.flush()
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(pages))
@@ -103,7 +105,7 @@ def bomb_pdf(path: Path, inflated: int = 200 << 20, pages: int = 2, bomb_page: i
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     for i in range(pages):
-        content = bomb if i + 1 == bomb_page else zlib.compress(
+        content = bomb if i + 1 in bombs else zlib.compress(
             b"BT /F1 12 Tf 72 720 Td (page %d of an ordinary report) Tj ET" % (i + 1))
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
                        b"<< /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i))
@@ -159,8 +161,11 @@ def rewrite_review(path: Path, change: Callable[[list[dict]], list[dict]],
                           events.canonical(r["data"]),
                           events.canonical(r["origin"]) if r["origin"] is not None else "",
                           r["hash"], r["key"], r["sig"]])
-            state.apply(conn, events.Event(seq, r["id"], r["time"], r["reviewer"], r["action"],
-                                           r["data"], r["origin"], r["hash"]))
+            try:
+                state.apply(conn, events.Event(seq, r["id"], r["time"], r["reviewer"],
+                                               r["action"], r["data"], r["origin"], r["hash"]))
+            except (ValueError, KeyError, TypeError):  # a kind the state knows nothing of
+                pass
             prev = r["hash"]
         conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                          (("head_seq", str(len(rows))), ("head_hash", prev)))
@@ -170,3 +175,41 @@ def rewrite_review(path: Path, change: Callable[[list[dict]], list[dict]],
         conn.execute("COMMIT")
     finally:
         conn.close()
+
+
+def first_pages(source: Path, path: Path, count: int) -> Path:
+    """The first pages of a PDF as a PDF of their own (a small file to damage many times)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(source).pages[:count]:
+        writer.add_page(page)
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def grid_pdf(path: Path, chars: int, columns: int = 40) -> Path:
+    """One page ruled into `chars` cells of one character each, under a table title: the page
+    whose analysis time grew with the square of its characters (issue 17)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    text = "一般公共预算财政拨款支出决算表合计基本支出项目支出0123456789"
+    rows = -(-chars // columns)
+    w, h = 12, 10
+    canvas = Canvas(str(path), pagesize=(columns * w + 40, rows * h + 80))
+    canvas.setFont("STSong-Light", 8)
+    canvas.drawString(20, rows * h + 60, "一般公共预算财政拨款支出决算表")
+    canvas.setLineWidth(0.3)
+    for i in range(columns + 1):
+        canvas.line(20 + i * w, 20, 20 + i * w, 20 + rows * h)
+    for j in range(rows + 1):
+        canvas.line(20, 20 + j * h, 20 + columns * w, 20 + j * h)
+    for k in range(chars):
+        canvas.drawString(22 + (k % columns) * w, 22 + (k // columns) * h, text[k % len(text)])
+    canvas.showPage()
+    canvas.save()
+    return path

@@ -44,6 +44,7 @@ class Review:
 
     def _record(self, conn: sqlite3.Connection, action: str, reviewer: str,
                 data: dict[str, Any]) -> Event:
+        self.keys.own_key(reviewer)  # made before the event's time, on the reviewer's first action
         ev = events.append(conn, self.sha256, action, reviewer, data, signer=self.keys.sign)
         state.apply(conn, ev)
         return ev
@@ -132,9 +133,33 @@ class Review:
         """Merge a colleague's `.review` of this document (see handover.py); with the
         document's page count, a note on a page it does not have is refused."""
         reviewer = _reviewer(reviewer)
+        if pages is None:
+            pages = self._document_pages()
         with self._lock:
             return handover.merge(self._conn, self.sha256, Path(path), reviewer, self.keys,
                                   self.keys.sign, pages)
+
+    def _document_pages(self) -> int | None:
+        """The page count of the PDF this review was last opened with, if it is still that
+        document (so an import checks notes' pages even when the caller did not say)."""
+        from core.errors import DisclosureError
+        from core.pdftext import open_pdf, read_bytes, sha256_of
+
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'pdf_path'").fetchone()
+        if not row:
+            return None
+        try:
+            data = read_bytes(Path(row[0]))
+            if sha256_of(data) != self.sha256:
+                return None
+            pdf = open_pdf(data, Path(row[0]).name)
+        except (DisclosureError, OSError):
+            return None
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
 
     def export_to(self, path: str | Path) -> Path:
         """Write this review to one self-contained `.review` file for a colleague."""
