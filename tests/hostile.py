@@ -213,3 +213,75 @@ def grid_pdf(path: Path, chars: int, columns: int = 40) -> Path:
     canvas.showPage()
     canvas.save()
     return path
+
+
+def _rows(chars: int) -> list[list[str]]:
+    """Table rows (code, name, three amounts) holding about `chars` characters."""
+    rows: list[list[str]] = []
+    count, k = 0, 0
+    while count < chars:
+        row = [f"{2010000 + k:07d}", f"一般公共服务{k % 97:02d}", f"{k * 7919 % 9999999:,}",
+               f"{k * 4211 % 999999:,}", f"{k * 613 % 99999:,}"]
+        rows.append(row)
+        count += sum(len(v) for v in row)
+        k += 1
+    return rows
+
+
+def table_pdf(path: Path, chars: int) -> Path:
+    """A one-page PDF of `chars` printed characters (within a few): a ruled table, 90% of them,
+    under its title, and a paragraph of narrative below it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    font = "STSong-Light"
+    pdfmetrics.registerFont(UnicodeCIDFont(font))
+    title, unit = "一般公共预算财政拨款支出决算表", "编制单位：某某区某某局　单位：元"
+    cols = [("科目编码", 24), ("科目名称", 40), ("合计", 30), ("基本支出", 30), ("项目支出", 30)]
+    header = sum(len(t) for t, _ in cols)
+    sentence = "本年度支出较上年增加，主要原因是人员经费和项目支出增加。"
+    body = max(0, chars - len(title) - len(unit) - header)
+    rows = _rows(int(body * 0.9))
+    rest = body - sum(len(v) for r in rows for v in r)
+    paragraph = [(sentence * (rest // len(sentence) + 1))[i:i + 60]
+                 for i in range(0, max(rest, 0), 60)]
+    size, row_h = 4.0, 5.2
+    table_w = sum(w for _, w in cols)
+    blocks = 1 + len(rows) // 2500  # side by side only past 2,500 rows (200 inches at most)
+    per_block = -(-len(rows) // blocks)
+    width = 40 + blocks * (table_w + 12)
+    height = 80 + per_block * row_h + 60 + 6 * (len(paragraph) // blocks + 1)
+    canvas = Canvas(str(path), pagesize=(width, height))
+    canvas.setFont(font, 10)
+    canvas.drawCentredString(width / 2, height - 30, title)
+    canvas.setFont(font, 5)
+    canvas.drawString(20, height - 45, unit)
+    canvas.setLineWidth(0.3)
+    for b in range(blocks):
+        block = rows[b * per_block:(b + 1) * per_block]
+        x0, y0 = 20 + b * (table_w + 12), height - 55
+        xs = [x0]
+        for _, w in cols:
+            xs.append(xs[-1] + w)
+        bottom = y0 - (len(block) + 1) * row_h
+        for x in xs:
+            canvas.line(x, y0, x, bottom)
+        for r in range(len(block) + 2):
+            canvas.line(x0, y0 - r * row_h, xs[-1], y0 - r * row_h)
+        canvas.setFont(font, size)
+        for c, (name, _) in enumerate(cols):
+            canvas.drawString(xs[c] + 1, y0 - row_h + 1.2, name)
+        for r, values in enumerate(block):
+            y = y0 - (r + 2) * row_h + 1.2
+            for c, text in enumerate(values):
+                if c >= 2:
+                    canvas.drawRightString(xs[c + 1] - 1, y, text)
+                else:
+                    canvas.drawString(xs[c] + 1, y, text)
+    top = height - 80 - per_block * row_h
+    for i, text in enumerate(paragraph):
+        canvas.drawString(20 + (i % blocks) * (table_w + 12), top - (i // blocks) * 6, text)
+    canvas.showPage()
+    canvas.save()
+    return path

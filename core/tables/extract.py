@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 
 from core.amounts import unit_in
 from core.errors import Cancelled
+from core.lines import line_index
 from core.model import Bbox, Document, Line, Page
 from core.pdftext import display_box
 from core.tables.columns import header_rows
@@ -76,7 +77,7 @@ class _Edges:
 
 
 def _lines_between(page: Page, top: float, bottom: float) -> list[str]:
-    return [ln.text for ln in page.lines if top - 1 <= ln.top and ln.bottom <= bottom + 1]
+    return [ln.text for ln in line_index(page.lines).within(top, bottom)]
 
 
 def _aligned(a: Grid, b: Grid) -> bool:
@@ -89,7 +90,8 @@ def _aligned(a: Grid, b: Grid) -> bool:
 def _note_lines(page: Page, top: float, bottom: float) -> list[Line]:
     """The 注/说明 lines printed right under a grid."""
     out: list[Line] = []
-    for ln in page.lines:
+    index = line_index(page.lines)
+    for ln in (page.lines[i] for i in index.starting(top - 1, bottom)):
         if top - 1 <= ln.top <= bottom:
             flat = "".join(ln.text.split())
             if re.match(r"^[-—\s]*\d+[-—\s]*$", flat):
@@ -180,8 +182,9 @@ class TableExtractor:
         first = grids[0]
         pending.caption = " ".join(_lines_between(cap_page, cap_top, cap_bottom)
                                    + [self.captions.get(id(first), "")])
-        above = min([ln.top for ln in cap_page.lines if cap_top - 1 <= ln.top <= hit.top
-                     and number_near(cap_page, ln.top, ln.bottom)] + [hit.top])
+        index = line_index(cap_page.lines)
+        above = min([index.tops[i] for i in index.starting(cap_top - 1, hit.top)
+                     if number_near(cap_page, index.tops[i], index.bottoms[i])] + [hit.top])
         pending.regions.append((hit.page, (0.0, above, page.width, cap_bottom)))
         pending.parts.append(Part(first, header_rows(first)))
         for g in grids[1:]:

@@ -164,7 +164,9 @@ def fill_text(grid: Grid, chars: list[Char]) -> None:
         if cell is not None:
             cell.chars.append(ch)
     for cell in grid.cells:
-        if cell.chars:
+        if len(cell.chars) == 1:  # what build_lines makes of one character, without its cost
+            cell.text = cell.chars[0].text
+        elif cell.chars:
             lines = build_lines(grid.page, cell.chars)
             cell.text = "".join(ln.text.strip() for ln in lines)
 
@@ -277,7 +279,7 @@ def find_grids(edges: list[dict[str, Any]], region: Bbox, page: int,
         log.warning("page %d: table finding failed: %s", page, exc)
         return []
     grids = []
-    band = Band([c for c in chars if region[1] <= c.cy <= region[3]])
+    band = Band(char_band(chars).between(region[1], region[3]), ordered=True)
     for boxes in found:
         grid = build_grid(page, boxes)
         if grid is not None and grid.ncols >= 1 and grid.nrows >= 1:
@@ -295,8 +297,8 @@ class Band:
     """A region's characters sorted by their centre's height, so that each grid takes only the
     characters level with it: a page of many tables stays linear in its characters."""
 
-    def __init__(self, chars: list[Char]) -> None:
-        self.chars = sorted(chars, key=lambda c: c.cy)
+    def __init__(self, chars: list[Char], ordered: bool = False) -> None:
+        self.chars = chars if ordered else sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
         self.centres = [(c.top + c.bottom) / 2 for c in self.chars]
 
     def between(self, top: float, bottom: float) -> list[Char]:
@@ -306,3 +308,17 @@ class Band:
     def within(self, box: Bbox) -> list[Char]:
         x0, top, x1, bottom = box
         return [c for c in self.between(top, bottom) if x0 <= (c.x0 + c.x1) / 2 <= x1]
+
+
+_BANDS: dict[int, tuple[list[Char], Band]] = {}
+
+
+def char_band(chars: list[Char]) -> Band:
+    """A page's characters by height, made once per page (table finding asks once per title)."""
+    found = _BANDS.get(id(chars))
+    if found is not None and found[0] is chars and len(found[1].chars) == len(chars):
+        return found[1]
+    if len(_BANDS) >= 16:
+        _BANDS.clear()
+    band = _BANDS[id(chars)] = (chars, Band(chars))
+    return band[1]
