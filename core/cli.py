@@ -25,11 +25,13 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def expand(paths: Iterable[str]) -> list[Path]:
-    """Files as given; a folder stands for every PDF under it (sorted, recursively)."""
+    """Files as given; a folder stands for every PDF under it (sorted, recursively), a link to
+    nothing, a pipe or a device named .pdf included: it gets its line instead of silence."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() == ".pdf"))
+            out.extend(sorted(q for q in p.rglob("*")
+                              if not q.is_dir() and q.suffix.lower() == ".pdf"))
         else:
             out.append(p)
     return out
