@@ -13,9 +13,9 @@ HEADINGS = {
 }
 WORDS = {
     "zh": {"page": "第{}页", "tables": "张表", "pages": "页", "none": "未发现问题",
-           "count": "{} 条"},
+           "count": "{} 条", "members": "其中包含 {} 项："},
     "en": {"page": "p.{}", "tables": "tables", "pages": "pages", "none": "no findings",
-           "count": "{}"},
+           "count": "{}", "members": "{} findings in this group:"},
 }
 
 
@@ -49,8 +49,20 @@ def document_text(doc: dict[str, Any], lang: str = "zh", show_info: bool = True)
             continue
         lines.append(f"  == {HEADINGS[lang][severity]}: {words['count'].format(len(group))}")
         for f in group:
-            where = "; ".join(dict.fromkeys(_where(loc, lang) for loc in f["locations"][:4]))
-            lines.append(f"  [{f['rule']}] {f['message']}")
-            if where:
-                lines.append(f"      @ {where}")
+            lines += _finding_lines(f, lang, "  ")
     return "\n".join(lines)
+
+
+def _finding_lines(f: dict[str, Any], lang: str, indent: str, bullet: str = "") -> list[str]:
+    """A finding and where it is; a root cause with the findings it gathers listed under it."""
+    where = "; ".join(dict.fromkeys(_where(loc, lang) for loc in f["locations"][:4]))
+    lines = [f"{indent}{bullet}[{f['rule']}] {f['message']}"]
+    inner = indent + " " * len(bullet)
+    if where:
+        lines.append(f"{inner}    @ {where}")
+    members = (f.get("group") or {}).get("members", [])
+    if members:
+        lines.append(f"{inner}    {WORDS[lang]['members'].format(len(members))}")
+        for m in members:
+            lines += _finding_lines(m, lang, inner + "    ", "· ")
+    return lines
