@@ -190,9 +190,9 @@ def _check_change(ctx: Context, cur: Quantity, d: Quantity | None, rate: Quantit
                     "rounding": verdict.status == "rounding"})
 
 
-@rule("NAR-RATE", "预算完成率与决算预算比较复算", "Completion rates and budget comparisons", "error",
-      "“年初预算X万元，决算Y万元，完成年初预算的Z%”：Z=Y÷X；预算为0时不应计算完成率；"
-      "“决算数大于/小于/等于预算数”应与X、Y的大小一致。")
+@rule("NAR-RATE", "预算完成率复算", "Completion rates recomputed", "error",
+      "“年初预算X万元，决算Y万元，完成年初预算的Z%”：Z=Y÷X；预算为0时不应计算完成率"
+      "（“决算数大于/小于/等于预算数”的方向由 NAR-CMP 核对）。")
 def completion(ctx: Context) -> Iterator[Finding]:
     claims = all_claims(ctx.narrative)
     for k, c in enumerate(claims):
@@ -240,18 +240,3 @@ def completion(ctx: Context) -> Iterator[Finding]:
                                [budget, final, r], ctx,
                                {"printed": r.text, "computed": v.computed,
                                 "rounding": v.status == "rounding"})
-        following = ctx.narrative.text[c.sentence.start:c.sentence.end]
-        m = re.search(r"决算数?(大于|小于|等于|高于|低于|超过|与(年初|全年)?预算数?持平)(年初|全年)?预算数?",
-                      following)
-        if m is None:
-            continue
-        said = {"大于": 1, "高于": 1, "超过": 1, "小于": -1, "低于": -1}.get(m.group(1), 0)
-        diff = f.value - b.value
-        actual = 0 if abs(diff) <= b.half + f.half else (1 if diff > 0 else -1)
-        if said != actual:
-            word = {1: "大于", -1: "小于", 0: "等于"}[actual]
-            yield narrative_finding("NAR-RATE", "error",
-                           f"说明称决算数“{m.group(1)}”预算数，而决算 {final.text} {word}预算 {budget.text}",
-                           f"Says final {m.group(1)} budget, but {final.text} vs {budget.text}",
-                           subject + "|dir", [budget, final], ctx,
-                           {"printed": m.group(1), "computed": diff})
