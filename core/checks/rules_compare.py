@@ -9,6 +9,7 @@ rounding are equal; "基本持平" tolerates a small difference.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -60,16 +61,17 @@ def _sign(pair: Pair, loose: bool) -> int:
 
 
 def _possible(said: int, pair: Pair, loose: bool) -> bool:
-    """Could the word be true of some values the printed figures stand for? (2.22 is less than
-    2.23 although rounding could make them equal: the word is only wrong when it cannot be.)"""
+    """Could the word be true of the figures as printed? "等于" allows their rounding; "大于" is
+    wrong when the two are printed equal or the other way round beyond rounding (2.22 is less
+    than 2.23, although rounding alone could make them equal)."""
     a, b = pair.first, pair.second
-    room = a.half + b.half
-    if loose:
-        room = max(room, LOOSE * max(abs(a.value), abs(b.value)))
     diff = b.value - a.value
     if said == 0:
+        room = a.half + b.half
+        if loose:
+            room = max(room, LOOSE * max(abs(a.value), abs(b.value)))
         return abs(diff) <= room
-    return diff * said > -(a.half + b.half)
+    return diff != 0 and diff * said > -(a.half + b.half)
 
 
 def _amounts_before(c: SentenceClaims, limit: int, ctx: Context) -> list[Quantity]:
@@ -90,10 +92,11 @@ def _budget_pair(ctx: Context, qs: list[Quantity], basis: str) -> Pair | None:
                 locations(ctx, budget) + locations(ctx, final), "")
 
 
-def _previous(ctx: Context, claims: list[SentenceClaims], k: int, back: int = 2
+def _previous(ctx: Context, claims: list[SentenceClaims], k: int, at: int, back: int = 3
               ) -> list[SentenceClaims]:
-    """The sentences with figures just before claims[k] in the same paragraph, nearest first."""
-    para = ctx.narrative.paragraph_of(claims[k].sentence.start)
+    """The sentences with figures before claims[k] (a sentence starting at `at`) in the same
+    paragraph, nearest first."""
+    para = ctx.narrative.paragraph_of(at)
     out = []
     for j in range(k - 1, max(-1, k - 1 - back), -1):
         if ctx.narrative.paragraph_of(claims[j].sentence.start) != para:
@@ -138,6 +141,7 @@ def _word_loc(ctx: Context, start: int, end: int, text: str) -> list[Location]:
 def versus_budget(ctx: Context) -> Iterator[Finding]:
     claims = all_claims(ctx.narrative)
     by_sentence = {c.sentence.start: k for k, c in enumerate(claims)}
+    starts = [c.sentence.start for c in claims]
     for sentence in ctx.narrative.sentences:
         text = ctx.narrative.text[sentence.start:sentence.end]
         for m in VS_BUDGET.finditer(text):
@@ -148,16 +152,11 @@ def versus_budget(ctx: Context) -> Iterator[Finding]:
             k = by_sentence.get(sentence.start)
             if k is not None:
                 pair = _budget_pair(ctx, _amounts_before(claims[k], at, ctx), basis)
-                for c in [] if pair else _previous(ctx, claims, k):
-                    pair = _budget_pair(ctx, _amounts_before(c, c.sentence.end, ctx), basis)
-                    if pair:
-                        break
-            else:
-                prev = [c for c in claims if c.sentence.end <= sentence.start]
-                if prev and ctx.narrative.paragraph_of(prev[-1].sentence.start) == \
-                        ctx.narrative.paragraph_of(sentence.start):
-                    pair = _budget_pair(ctx, _amounts_before(prev[-1], prev[-1].sentence.end, ctx),
-                                        basis)
+            last = k if k is not None else bisect.bisect_left(starts, sentence.start)
+            for c in [] if pair else _previous(ctx, claims, last, sentence.start):
+                pair = _budget_pair(ctx, _amounts_before(c, c.sentence.end, ctx), basis)
+                if pair:
+                    break
             pair = pair or _table_pair(ctx, text[:m.start()]) or _rate_pair(ctx, text[:m.start()],
                                                                              sentence.start)
             if pair is None:
