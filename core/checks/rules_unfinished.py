@@ -66,7 +66,7 @@ def empty_reason(ctx: Context) -> Iterator[Finding]:
 def _prose(para: str) -> bool:
     """A paragraph of sentences: not a heading, not a table row printed as text ("3上海市…")."""
     return len(para) >= 20 and ("，" in para or "。" in para) and heading_level(para) is None \
-        and re.match(r"\d+[\u4e00-\u9fff]", para) is None
+        and re.match(r"\d{1,2}(?![\d年月日])[\u4e00-\u9fff]", para) is None
 
 
 @rule("FMT-11", "句子未写完", "A sentence cut off", "warn",
