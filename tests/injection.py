@@ -32,9 +32,36 @@ class Injected:
     cell: tuple[str, int, str] | None = None  # the edited table cell, for table edits
 
 
+class TextEdit(Injected):
+    """An edit of the narrative, made when first looked at (tests take a few of many candidates,
+    and re-splitting a narrative into sentences is most of an edit's cost)."""
+
+    def __init__(self, report: Any, start: int, end: int, new: str, name: str, describe: str) -> None:
+        self.name, self.describe, self.cell = name, describe, None
+        self._args = (report, start, end, new)
+        self._made: tuple[Any, list[Box]] | None = None
+
+    def _make(self) -> tuple[Any, list[Box]]:
+        if self._made is None:
+            self._made = _edit_text(*self._args)
+        return self._made
+
+    @property  # type: ignore[override]
+    def report(self) -> Any:
+        return self._make()[0]
+
+    @property  # type: ignore[override]
+    def boxes(self) -> list[Box]:
+        return self._make()[1]
+
+
 def edit_text(report: Any, start: int, end: int, new: str, name: str, describe: str) -> Injected:
     """report with narrative text[start:end] replaced by new; the new characters take the boxes of
     the old ones (so the edit is located where the old words were printed)."""
+    return TextEdit(report, start, end, new, name, describe)
+
+
+def _edit_text(report: Any, start: int, end: int, new: str) -> tuple[Any, list[Box]]:
     nar = report.narrative
     span = nar.refs[start:end] or nar.refs[max(0, start - 1):start + 1]
     fill = [span[min(k, len(span) - 1)] for k in range(len(new))]
@@ -47,8 +74,7 @@ def edit_text(report: Any, start: int, end: int, new: str, name: str, describe: 
                        [], [], [(moved(a) if a > start else a, moved(b)) for a, b in nar.paragraphs])
     _split(edited)
     copy = dataclasses.replace(report, narrative=edited, findings=[])
-    boxes = edited.boxes(max(0, start - 1), start + max(len(new), 1) + 1)
-    return Injected(name, describe, copy, boxes)
+    return copy, edited.boxes(max(0, start - 1), start + max(len(new), 1) + 1)
 
 
 def edit_cell(report: Any, table_id: str, row: int, column: str, new: str, name: str) -> Injected:
@@ -133,6 +159,26 @@ def errors_of(report: Any, rules: set[str]) -> list[str]:
              .get(Path(report.document.path).name, {}).get("findings", [])}
     return [f"{f.rule} p{f.pages}: {f.message}" for f in report.findings
             if f.rule in rules and f.severity in ("error", "warn") and f.fingerprint not in known]
+
+
+_CORPUS: dict[str, Any] = {}
+
+
+def corpus_reports(names: list[str]) -> dict[str, Any]:
+    """The named corpus documents analysed, once per test session (shared by the family tests);
+    the test is skipped when the corpus is absent."""
+    import pytest
+
+    from core.analysis import analyse
+    from tests.conftest import CORPUS
+
+    paths = [CORPUS / n for n in names]
+    if not all(p.is_file() for p in paths):
+        pytest.skip("../shared/corpus/real is absent")
+    for p in paths:
+        if p.name not in _CORPUS:
+            _CORPUS[p.name] = analyse(p)
+    return {p.name: _CORPUS[p.name] for p in paths}
 
 
 Edit = Callable[[Any, str], list[Injected]]

@@ -13,8 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import CORPUS
-from tests.injection import Injected, edit_text, errors_of, found, rate, sentences, spread
+from tests.injection import corpus_reports, Injected, edit_text, errors_of, found, rate, sentences, spread
 
 RULES = {"NAR-CMP", "NAR-TREND", "NAR-YOY"}
 FLIP = {"大于": "小于", "高于": "低于", "超过": "小于", "小于": "大于", "低于": "高于", "等于": "大于",
@@ -65,12 +64,7 @@ def test_family1_seeds(analysed: dict[str, Any]) -> None:
 
 @pytest.fixture(scope="module")
 def corpus_docs() -> dict[str, Any]:
-    from core.analysis import analyse
-
-    paths = [CORPUS / n for n in CORPUS_DOCS]
-    if not all(p.is_file() for p in paths):
-        pytest.skip("../shared/corpus/real is absent")
-    return {p.name: analyse(p) for p in paths}
+    return corpus_reports(CORPUS_DOCS)
 
 
 def test_family1_corpus(corpus_docs: dict[str, Any]) -> None:

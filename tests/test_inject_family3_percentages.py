@@ -14,8 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import CORPUS
-from tests.injection import Injected, edit_text, errors_of, new_findings, overlaps, rate, sentences, spread
+from tests.injection import corpus_reports, Injected, edit_text, errors_of, new_findings, overlaps, rate, sentences, spread
 
 RULES = {"NAR-SHARE", "NAR-RATE", "NAR-YOY"}
 # a percentage with the amount it is of just before it ("X万元，占Y%", "增加X万元，增长Y%")
@@ -87,12 +86,7 @@ def test_family3_seeds(analysed: dict[str, Any]) -> None:
 
 @pytest.fixture(scope="module")
 def corpus_docs() -> dict[str, Any]:
-    from core.analysis import analyse
-
-    paths = [CORPUS / n for n in CORPUS_DOCS]
-    if not all(p.is_file() for p in paths):
-        pytest.skip("../shared/corpus/real is absent")
-    return {p.name: analyse(p) for p in paths}
+    return corpus_reports(CORPUS_DOCS)
 
 
 def test_family3_corpus(corpus_docs: dict[str, Any]) -> None:

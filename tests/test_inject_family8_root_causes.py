@@ -18,8 +18,7 @@ import pytest
 
 from core.amounts import decimals_of, parse_amount
 from core.checks import run_checks
-from tests.conftest import CORPUS
-from tests.injection import Injected, edit_cell, new_findings, rate, spread
+from tests.injection import corpus_reports, Injected, edit_cell, new_findings, rate, spread
 
 CODED = {"FIN-03", "FIN-05", "BUD-T3", "BUD-T5", "BUD-T2", "FIN-02"}
 ECONOMIC = {"FIN-06", "BUD-T8"}
@@ -137,12 +136,7 @@ def test_family8_group_in_json(analysed: dict[str, Any]) -> None:
 
 @pytest.fixture(scope="module")
 def corpus_docs() -> dict[str, Any]:
-    from core.analysis import analyse
-
-    paths = [CORPUS / n for n in CORPUS_DOCS]
-    if not all(p.is_file() for p in paths):
-        pytest.skip("../shared/corpus/real is absent")
-    return {p.name: analyse(p) for p in paths}
+    return corpus_reports(CORPUS_DOCS)
 
 
 def test_family8_corpus(corpus_docs: dict[str, Any]) -> None:
