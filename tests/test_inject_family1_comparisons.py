@@ -9,6 +9,7 @@ raise none of them beyond the seeds' closed list.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -20,6 +21,9 @@ FLIP = {"大于": "小于", "高于": "低于", "超过": "小于", "小于": "�
         "持平": "大于", "相等": "大于"}
 VS_BUDGET = r"决算数?(大于|小于|等于|高于|低于|超过)(?:年初|全年)?预算|决算数?与(?:年初|全年)?预算数?(持平|相等)"
 TREND = r"(?:比|较)(?:上年|\d{4}年)\S{0,8}?(增加|减少)\s*[\d.,]+\s*万元[，,]\s*(增长|下降)\s*[\d.]"
+# last year's figure, this year's, then the word: "2023年执行数为10.00万元，2024年预算安排10.00万元，比2023年…持平"
+BOTH_YEARS = (r"(?:上年|\d{4}年)[^，。]{0,10}?执行数?为\s*[\d.,]+\s*万元[，,][^，。]{0,16}?(?P<cur>\d[\d.,]*)\s*万元"
+              r"[，,]\s*(?:比|与|较)[^，。]{0,16}?(?P<word>持平|增加|减少)")
 EQUAL_FIGURE = r"(?:支出)?决算(?:数)?为\s*([\d.,]+)\s*万元[^。]{0,30}?(?:持平|等于)"
 CORPUS_DOCS = ["gbc__上海市普陀区财政局2024年度部门决算.pdf", "gbc__上海市普陀区规划和自然资源局_2024_年度部门决算.pdf",
                "gbc__上海市普陀区人民政府万里街道办事处24年预算.pdf"]
@@ -37,6 +41,13 @@ def _edits(name: str, report: Any) -> list[Injected]:
         new = "增加" if m.group(1) == "减少" else "减少"
         out.append(edit_text(report, m.start(1), m.end(1), new, name,
                              f"{name}: “{m.group(0)}” -> {new}"))
+    for m in sentences(report, BOTH_YEARS):  # the word turned, and this year's figure changed
+        new = "增加" if m.group("word") != "增加" else "减少"
+        out.append(edit_text(report, m.start("word"), m.end("word"), new, name,
+                             f"{name}: “{m.group('word')}” against both years' figures -> {new}"))
+        cur = m.group("cur")
+        out.append(edit_text(report, m.start("cur"), m.end("cur"), f"{Decimal(cur.replace(',', '')) + 3:.2f}",
+                             name, f"{name}: this year's {cur} changed under “{m.group('word')}”"))
     for m in sentences(report, EQUAL_FIGURE):
         figure = m.group(1)
         changed = re.sub(r"\d(?=\D*$)", lambda d: str((int(d.group(0)) + 5) % 10), figure)
