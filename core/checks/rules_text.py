@@ -40,11 +40,16 @@ def _compound(text: str, start: int, word: str) -> bool:
     return ends and begins
 
 
-def _run_in_heading(text: str, start: int) -> bool:
-    """"（27）赔偿委员会办公室赔偿委员会办公室依法…": a numbered item's heading, then its body."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return re.fullmatch(r"\s*(?:[（(]?\d{1,3}[)）.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*",
-                        text[line_start:start]) is not None
+def _printed_apart(ctx: Context, mid: int) -> bool:
+    """The two copies were printed as two things, with a gap between them on the line: a heading
+    and the body that begins with the same words ("（27）赔偿委员会办公室    赔偿委员会办公室依法…")."""
+    refs = ctx.narrative.refs
+    a, b = refs[mid - 1] if mid > 0 else None, refs[mid] if mid < len(refs) else None
+    if a is None or b is None:
+        return True  # a line or paragraph break between them
+    (pa, ca), (pb, cb) = a, b
+    size = ca.bottom - ca.top
+    return pa != pb or abs(ca.top - cb.top) > size / 2 or cb.x0 - ca.x1 > 0.8 * size
 
 
 def _loc(ctx: Context, start: int, end: int, text: str) -> list[Location]:
@@ -90,7 +95,7 @@ def doubled(ctx: Context) -> Iterator[Finding]:
     for m, sentence in _hits(ctx, DOUBLED):
         if m.group(1) in OK_DOUBLES or len(set(m.group(1))) == 1 \
                 or _compound(ctx.narrative.text, m.start(), m.group(1)) \
-                or _run_in_heading(ctx.narrative.text, m.start()):
+                or _printed_apart(ctx, m.start() + len(m.group(1))):
             continue
         yield Finding("FMT-07", "info", f"字词重复：“{m.group(0)}”", f"Doubled words: {m.group(0)}",
                       f"FMT-07|{m.group(0)}|{sentence[:20]}", _loc(ctx, m.start(), m.end(), m.group(0)),

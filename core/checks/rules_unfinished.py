@@ -92,7 +92,7 @@ def no_full_stop(ctx: Context) -> Iterator[Finding]:
     text = ctx.narrative.text
     for k, (start, end) in enumerate(ctx.narrative.paragraphs):
         para = text[start:end].rstrip()
-        if not _prose(para) or "。" not in para and "，" not in para[-30:]:
+        if not _prose(para):
             continue
         if para[-1] in "。！？!?；;”）)》" + DANGLING or not _next_is_heading(ctx, k):
             continue
