@@ -74,7 +74,7 @@ def recognise_kind(doc: Document) -> None:
     if placeholders >= TEMPLATE_MIN and placeholders > len(REAL_AMOUNT.findall(all_text)):
         doc.family = TEMPLATE
         doc.kind_reason = (f"全文有 {placeholders} 处占位符或填写说明（如“XXX万元”“XX%”“（不涉及的不列）”），"
-                           "金额均未填写，是未填写的模板")
+                           "金额均未填写")
         return
     titles = _title_lines(doc)
     dept = [t for t in titles if DEPT_TABLE.search(t)]
@@ -106,6 +106,15 @@ def _report_title(opening: str) -> re.Match[str] | None:
             if not DOC_KIND.search(head + m.group("mid")) and not ORG.search(head):
                 return m
     return None
+
+
+def title_years(doc: Document) -> set[int]:
+    """The years a government report's own title names (2023年决算草案和2024年上半年预算执行情况):
+    every one of them is the report's subject, not a stale year."""
+    m = _report_title(_opening(doc))
+    if m is None:
+        return set()
+    return {int(y) for y in re.findall(r"((?:19|20)\d{2})年", m.group(0))}
 
 
 def _says_disclosure(doc: Document) -> bool:
