@@ -79,11 +79,13 @@ def recognise_kind(doc: Document) -> None:
     titles = _title_lines(doc)
     dept = [t for t in titles if DEPT_TABLE.search(t)]
     gov = [t for t in titles if GOV_TABLE.search(t)]
-    notice = NOTICE.search(_first_title(doc))
+    first = _first_title(doc)
+    notice = None if re.search(r"(部门|单位)(预算|决算)\S{0,6}(报告|说明)$", first) else \
+        NOTICE.search(first)  # …的通知 is a notice, …局2023年部门决算报告 a disclosure
     if dept or (not notice and not gov and _says_disclosure(doc)):
         doc.family = DISCLOSURE
         return
-    if len(gov) >= 2:
+    if gov:
         doc.family = GOV_REPORT
         doc.kind = "决算" if sum("决算" in t for t in gov) * 2 >= len(gov) else "预算"
         doc.scope = None
@@ -128,16 +130,15 @@ def _says_disclosure(doc: Document) -> bool:
 
 
 def _first_title(doc: Document) -> str:
-    """The first page's first lines up to the first sentence end (a title may wrap)."""
+    """The first page's title: its first line, or its first two when the title wraps."""
     page = next((p for p in doc.pages if p.has_text), None)
     if page is None:
         return ""
-    text = ""
-    for ln in page.lines[:4]:
-        text += _flat(ln.text)
-        if re.search(r"[。；！？]", text) or len(text) > 40:
-            break
-    return re.split(r"[。；！？]", text)[0][:40]
+    lines = [_flat(ln.text) for ln in page.lines[:2]]
+    for title in (lines[0], "".join(lines)):
+        if NOTICE.search(title):
+            return title[:40]
+    return lines[0][:40]
 
 
 def _government_report(doc: Document, m: re.Match[str], opening: str) -> None:

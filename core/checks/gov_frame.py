@@ -175,29 +175,34 @@ class Roles:
 
 
 def roles(table: ParsedTable, side: str) -> Roles:
+    """Columns by header: a year earlier than the table's latest (2024年执行数 beside 2025年预算数)
+    or 上年/同期 is the prior year's; 决算数/执行数 the outturn, 预算数 and 调整预算数 the budgets."""
     cols = Context.value_columns(table, side)
     amounts = [c for c in cols if not PCT.search(c)]
+    years = {c: int(m.group(1)) for c in amounts if (m := re.search(r"((?:19|20)\d{2})年", c))}
+    latest = max(years.values(), default=0)
+
+    def earlier(c: str) -> bool:
+        return bool(re.search(r"上年|同期", c)) or years.get(c, latest) < latest
 
     def first(pattern: str, exclude: str = "^$") -> str | None:
-        return next((c for c in amounts if re.search(pattern, c) and not re.search(exclude, c)),
-                    None)
+        return next((c for c in amounts if re.search(pattern, c) and not re.search(exclude, c)
+                     and not earlier(c)), None)
 
-    final = first(r"决算数|执行数|决算$|完成数", r"上年|同期")
-    budget = first(r"预算数|预算$", r"调整|上年")
+    final = first(r"决算数|执行数|决算$|完成数")
+    budget = first(r"预算数|预算$", r"调整")
     adjusted = first(r"调整预算")
-    prior = first(r"上年|同期|(?:19|20)\d{2}年(决算|执行)", r"^$") if final else None
-    if prior and final and re.search(r"(?:19|20)\d{2}年", prior) and prior == final:
-        prior = None
+    prior = next((c for c in amounts if earlier(c)), None)
     percents = []
     for c in cols:
         if not PCT.search(c):
             continue
         if re.search(r"调整预算", c):
             percents.append((c, "adjusted"))
-        elif re.search(r"预算", c):
-            percents.append((c, "budget"))
         elif re.search(r"增长|增减|比上年|变动", c):
             percents.append((c, "growth"))
+        elif re.search(r"预算", c):
+            percents.append((c, "budget"))
         elif re.search(r"上年|同期", c):
             percents.append((c, "prior"))
     return Roles(amounts, final, budget, adjusted, prior, percents)

@@ -182,9 +182,10 @@ def _percent(ctx: Context, table: ParsedTable, rl: Roles, i: int, col: str, base
     stated = ctx.num(table, i, col)
     den_col = {"budget": rl.budget, "adjusted": rl.adjusted, "prior": rl.prior,
                "growth": rl.prior}[base]
-    if stated.blank or rl.final is None or den_col is None:
+    top = rl.final if base in ("budget", "adjusted") else rl.final or rl.budget  # 预算 over 上年执行
+    if stated.blank or top is None or den_col is None:
         return
-    final, den = _num(ctx, table, i, rl.final), _num(ctx, table, i, den_col)
+    final, den = _num(ctx, table, i, top), _num(ctx, table, i, den_col)
     if final.blank or den.blank:
         return
     num = Num(final.value - den.value, final.half + den.half, "") if base == "growth" else final
@@ -252,7 +253,7 @@ def balance(ctx: Context) -> Iterator[Finding]:
         if ra is None or rb is None:
             continue
         la, lb = roles(a, sa), roles(b, sb)
-        col_a, col_b = la.final, lb.final  # a budget column may print 年初 on one side only
+        col_a, col_b = la.final or la.budget, lb.final or lb.budget  # 决算 (or a budget's 预算)
         if col_a is not None and col_b is not None:
             na, nb = _num(ctx, a, ra, col_a), _num(ctx, b, rb, col_b)
             yield from check_equal("GOV-BAL", f"GOV-BAL|{a.id}|{b.id}|{col_a}",

@@ -65,7 +65,8 @@ def _core(label: str) -> str:
     text = re.sub(r"^.*等(?=[^等]*$)", "", label) if "等" in label else label
     text = re.sub(r"^(加上|其中|减去|包括)[：:]?", "", text)
     text = clean_name(text)
-    return SCOPE_WORDS.sub("", FUND_WORDS.sub("", text))
+    text = SCOPE_WORDS.sub("", FUND_WORDS.sub("", text))
+    return re.sub(r"(预算数?|预算安排|安排|决算数?|执行数)$", "", text) or text  # 收入预算 -> 收入
 
 
 def _lines(ctx: Context, fund: str, scope: str, exec_: bool) -> list[Line]:
@@ -115,7 +116,7 @@ def narrative(ctx: Context) -> Iterator[Finding]:
                 continue
             text = heads + before
             exec_ = bool(re.search(r"上半年|\d{1,2}\s*[-－—至]\s*\d{1,2}月", text)) or (
-                ctx.doc.kind == "预算" and "执行" in text)
+                ctx.doc.kind == "预算" and "执行" in heads)  # a budget report's review of last year
             yield from _compare(ctx, c, q, _lines(ctx, fund, scope, exec_))
 
 
