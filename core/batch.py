@@ -101,8 +101,8 @@ def check_one(path: str, with_json: bool = False, with_tables: bool = False,
     settings = load_settings()
     ctx = Context(report, settings)
     completeness = next(r for r in catalogue() if r.id == "STR-03")  # 缺少表格 only where it applies
-    row.missing = missing_tables(ctx) if applicability(completeness, doc, settings, ctx.kind).applies \
-        else []
+    applies = applicability(completeness, doc, settings, ctx.kind).applies
+    row.missing = missing_tables(ctx) if applies else []
     counts = Counter(f.severity for f in report.findings)
     row.severities = {s: counts.get(s, 0) for s in SEVERITIES}
     row.rules = dict(Counter(f.rule for f in report.findings))

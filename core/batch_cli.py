@@ -50,8 +50,8 @@ def line(row: BatchRow) -> str:
         return f"{row.path}: 未检查：{row.error}"
     counts = " · ".join(f"{row.severities.get(s, 0)} {SEVERITY_ZH[s]}" for s in SEVERITIES)
     missing = f"，缺 {'、'.join(row.missing)}" if row.missing else ""
-    return (f"{row.path}: {row.year or '?'} {row.doc_kind or '?'}{'·' + row.level if row.level else ''} "
-            f"{row.entity or '?'}，"
+    level = f"·{row.level}" if row.level else ""
+    return (f"{row.path}: {row.year or '?'} {row.doc_kind or '?'}{level} {row.entity or '?'}，"
             f"{row.pages} 页，{len(row.tables)} 张表{missing}；{counts}")
 
 

@@ -39,8 +39,8 @@ def summary_rows(rows: list[BatchRow], root: Path | None = None) -> list[list[An
     for n, r in enumerate(rows, start=1):
         name = shown_path(r.path, root)
         if r.error:
-            out.append([n, name, r.doc_kind, "", None, "", None, None, "", *([None] * len(SEVERITIES)),
-                        None, round(r.seconds, 2), r.error])
+            out.append([n, name, r.doc_kind, "", None, "", None, None, "",
+                        *([None] * len(SEVERITIES)), None, round(r.seconds, 2), r.error])
             continue
         kind = r.doc_kind or f"{r.scope}{r.kind}"
         out.append([n, name, kind, r.level, r.year, r.entity, r.pages, len(r.tables),

@@ -17,7 +17,8 @@ _PLACE = r"[\u4e00-\u9fff]{1,10}?(?:自治区|自治州|省|市|盟|县|区|旗)
 REPORT_TITLE = re.compile(
     r"关于(?P<head>[^，。；：:]{0,30}?)(?P<year>(?:19|20)\d{2})年度?(?P<mid>[^，。；：:]{0,16}?)"
     r"(?P<what>决算（草案）|决算草案|决算|(?:财政)?预算执行情况)(?P<tail>[^，。；]{0,50}?)的?报告")
-BARE_TITLE = re.compile(rf"(?P<head>{_PLACE}(?:[^，。；：:]{{0,10}}?))" + REPORT_TITLE.pattern[len("关于(?P<head>[^，。；：:]{0,30}?)"):])
+_AFTER_HEAD = REPORT_TITLE.pattern[len("关于(?P<head>[^，。；：:]{0,30}?)"):]
+BARE_TITLE = re.compile(rf"(?P<head>{_PLACE}(?:[^，。；：:]{{0,10}}?))" + _AFTER_HEAD)
 NEXT_BUDGET = re.compile(r"(?P<year>(?:19|20)\d{2})年度?[^，。；]{0,16}?预算(?:（草案）|草案)")
 SPEAKER = re.compile(rf"在(?P<gov>{_PLACE})第[一二三四五六七八九十]+届人民代表大会|(?P<gov2>{_PLACE})财政局局长")
 LEVEL_BOTH = re.compile(r"(全市|全区|全县|全省|全州)?(?:和|及|与|、)(市|区|县|省|州)?本级")
@@ -57,7 +58,8 @@ def _title_lines(doc: Document) -> list[str]:
     for page in doc.pages:
         for ln in page.lines:
             flat = _flat(ln.text)
-            if 4 <= len(flat) <= 60 and flat.endswith("表") and not re.search(r"[，。；]|[…·]{2,}", flat):
+            if 4 <= len(flat) <= 60 and flat.endswith("表") \
+                    and not re.search(r"[，。；]|[…·]{2,}", flat):
                 out.append(flat)
     return out
 

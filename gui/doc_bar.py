@@ -51,7 +51,8 @@ class DocumentBar(QWidget):
             parts.append(f"<span style='color:#b71c1c'>{missing_text}</span>")
         rules = applicable_rules(doc, load_settings())
         skipped = [a for a in rules if not a.applies]
-        parts.append(self.tr("检查 {0} 条 · 不适用 {1} 条").format(len(rules) - len(skipped), len(skipped)))
+        ran = len(rules) - len(skipped)
+        parts.append(self.tr("检查 {0} 条 · 不适用 {1} 条").format(ran, len(skipped)))
         self.label.setText(" · ".join(parts))
         en = language() == "en"
         tip = [doc.path] + ([doc.kind_reason] if doc.kind_reason and not en else [])

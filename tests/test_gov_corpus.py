@@ -25,7 +25,8 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
     out = tmp_path_factory.mktemp("gov") / "gov.json"
     subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(GOV), "--json", str(out)],
                    capture_output=True, text=True, timeout=600)
-    return {Path(d["path"]).name: d for d in json.loads(out.read_text(encoding="utf-8"))["documents"]}
+    docs = json.loads(out.read_text(encoding="utf-8"))["documents"]
+    return {Path(d["path"]).name: d for d in docs}
 
 
 @needs_gov
@@ -44,7 +45,8 @@ def test_kind_tables_and_findings(name: str, checked: dict[str, dict[str, Any]])
         assert "没有文字层" in got["error"]
         return
     assert {k: got[k] for k in want["doc"]} == want["doc"]
-    assert [{k: t[k] for k in ("number", "title", "id", "pages")} for t in got["tables"]] == want["tables"]
+    tables = [{k: t[k] for k in ("number", "title", "id", "pages")} for t in got["tables"]]
+    assert tables == want["tables"]
     serious = [f for f in got["findings"] if f["severity"] in ("error", "warn")]
 
     def matches(f: dict[str, Any], e: dict[str, Any]) -> bool:

@@ -227,7 +227,8 @@ def reconcile(total: Decimal, total_half: Decimal, values: list[Decimal], halves
             return False
         seen.add((i, acc))
         if i == n:
-            return close(total, acc, total_half + room) or (partial and acc <= total + total_half + room)
+            room += total_half
+            return close(total, acc, room) or (partial and acc <= total + room)
         if forced is not None and i == forced[0]:
             return walk(forced[1] + 1, acc + values[i], room + halves[i])
         run, run_half = Decimal(0), Decimal(0)

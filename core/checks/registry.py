@@ -48,7 +48,8 @@ RULES: list[Rule] = []
 def rule(id: str, title: str, title_en: str, severity: str, description: str,
          kinds: tuple[str, ...] = ("决算", "预算"),
          needs: dict[str, tuple[str, ...]] | tuple[str, ...] = (),
-         documents: tuple[str, ...] = DISCLOSURES_ONLY) -> Callable[[Callable[["Context"], Iterable["Finding"]]],
+         documents: tuple[str, ...] = DISCLOSURES_ONLY
+         ) -> Callable[[Callable[["Context"], Iterable["Finding"]]],
                        Callable[["Context"], Iterable["Finding"]]]:
     """Register a check function under an id (see domain-rules.md for the ids)."""
 

@@ -67,7 +67,8 @@ def years(ctx: Context) -> Iterator[Finding]:
                 yield _year_finding(ctx, m, 1, "error", f"比较基期“{m.group(0)}”应为上年（{y - 1}年）",
                                     f"Comparison base '{m.group(0)}' should be {y - 1}", "compare")
     for m in CURRENT.finditer(text):
-        if int(m.group(1)) not in legit and m.start(1) not in flagged and not _prior_context(text, m):
+        if int(m.group(1)) not in legit and m.start(1) not in flagged \
+                and not _prior_context(text, m):
             flagged.add(m.start(1))
             yield _year_finding(ctx, m, 1, "error", f"“{m.group(0)}”的年度与文件年度 {y} 不一致",
                                 f"'{m.group(0)}' names another year than {y}", "current")
@@ -102,7 +103,8 @@ def years(ctx: Context) -> Iterator[Finding]:
         clause = re.split(r"[，。；]", text[m.start():m.start() + 40])[0]
         figures = sentence is not None and re.search(r"\d\s*(万元|元|%)", clause) and \
             "原因" not in sentence.text
-        if figures and year in (y - 1, y + 1) and year not in legit and not _prior_context(text, m) and \
+        if figures and year in (y - 1, y + 1) and year not in legit and \
+                not _prior_context(text, m) and \
                 not re.search(r"上年|同比|相比|比上|较上|执行", sentence.text):
             yield _year_finding(ctx, m, 1, "warn", f"句中金额所属年度为 {year} 年，与文件年度 {y} 不一致",
                                 f"A figure is dated {year}, the document is {y}", f"figure|{words_around(text, m.start(), m.end())}")

@@ -28,8 +28,9 @@ def template(ctx: Context) -> Iterator[Finding]:
     yield Finding("DOC-TEMPLATE", "warn",
                   f"本文件是未填写的{what}：{doc.kind_reason}。未按公开文件检查；如这是报送的公开文件，"
                   "说明模板尚未填写。",
-                  "This is an unfilled template (placeholders throughout, no amounts); it was not "
-                  "checked as a disclosure. If it was submitted as one, the template was never filled in.",
+                  "This is an unfilled template (placeholders throughout, no amounts); it was "
+                  "not checked as a disclosure. If it was submitted as one, it was never "
+                  "filled in.",
                   "DOC-TEMPLATE", locs, {"reason": doc.kind_reason})
 
 
@@ -41,7 +42,7 @@ def other(ctx: Context) -> Iterator[Finding]:
     yield Finding("DOC-OTHER", "manual",
                   f"本文件不是部门/单位预算·决算公开文件，也不是政府预算·决算报告（{reason}），"
                   "未执行表格与完整性检查，只执行了通用的文字与说明复算检查。",
-                  "Neither a department disclosure nor a government budget report; only the generic "
-                  "text and narrative checks were run.",
+                  "Neither a department disclosure nor a government budget report; only the "
+                  "generic text and narrative checks were run.",
                   "DOC-OTHER", [Location(1, None)],
                   {"reason": reason})

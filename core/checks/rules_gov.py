@@ -42,7 +42,8 @@ def sums(ctx: Context) -> Iterator[Finding]:
     tables = gov_tables(ctx)
     if not tables:
         yield Finding("GOV-SUM", "manual", "报告未附（或未能识别）政府预算·决算表，表内勾稽与表文核对未执行，请人工核对。",
-                      "The report has no recognised tables: table checks were not run; check by hand.",
+                      "The report has no recognised tables: table checks were not run; "
+                      "check by hand.",
                       "GOV-SUM|no-tables", [Location(1, None)])
         return
     for table in tables:
@@ -73,8 +74,9 @@ def _lift_trailing(ctx: Context, table: ParsedTable, lay: Layout, col: str) -> N
         for k in range(1, min(3, len(last.details) - 1) + 1):
             kept, moved = last.details[:-k], last.details[-k:]
             head, rest = value(last.row), [value(r) for r in kept]
-            if _agrees(total, tops + [value(r) for r in moved]) and reconcile(
-                    head.value, head.half, [n.value for n in rest], [n.half for n in rest], last.partial):
+            lifted = _agrees(total, tops + [value(r) for r in moved])
+            if lifted and reconcile(head.value, head.half, [n.value for n in rest],
+                                    [n.half for n in rest], last.partial):
                 last.details = kept
                 lay.totals[t] = (row, parts + moved)
                 break
@@ -127,7 +129,8 @@ def _node(ctx: Context, table: ParsedTable, node: Node, col: str) -> Iterator[Fi
                   f"{table.id} {name} ({col}): {parent.text} cannot be reconciled with its "
                   f"{len(details)} detail rows (they add up to {fmt(total, 0)})",
                   f"GOV-SUM|{table.id}|{name}|{col}|details", locs,
-                  {"printed": parent.text, "computed": total, "operands": [d.text for d in details]})
+                  {"printed": parent.text, "computed": total,
+                   "operands": [d.text for d in details]})
 
 
 @rule("GOV-ROW", "政府报告表内勾稽：合计列与分列", "Report tables: total columns and their parts",
@@ -154,9 +157,11 @@ def _column_groups(columns: list[str]) -> list[tuple[str, list[str]]]:
     split = {c: c.split("/") for c in columns}
     for c, parts in split.items():
         if re.search(r"(合计|小计)$", parts[-1]) and len(parts) > 1:
-            sib = [d for d, q in split.items() if d != c and q[:-1] == parts[:-1] and len(q) == len(parts)]
+            sib = [d for d, q in split.items()
+                   if d != c and q[:-1] == parts[:-1] and len(q) == len(parts)]
         elif re.search(r"(合计|小计)$", parts[0]):
-            sib = [d for d, q in split.items() if d != c and q[1:] == parts[1:] and len(q) == len(parts)
+            sib = [d for d, q in split.items()
+                   if d != c and q[1:] == parts[1:] and len(q) == len(parts)
                    and not re.search(r"(合计|小计)$", q[0])]
         else:
             continue
@@ -198,13 +203,17 @@ def _percent(ctx: Context, table: ParsedTable, rl: Roles, i: int, col: str, base
         alt = percent_verdict(stated, final, _num(ctx, table, i, other))
         if alt is not None and not alt.failed:
             yield Finding("GOV-PCT", "warn",
-                          f"{where(ctx, table)}“{name}”{col} {stated.text} 是按“{other}”计算的，不是按表头所称的“{den_col}”",
-                          f"{table.id} {name}: {col} {stated.text} is against {other}, not {den_col}",
+                          f"{where(ctx, table)}“{name}”{col} {stated.text} 是按“{other}”计算的，"
+                          f"不是按表头所称的“{den_col}”",
+                          f"{table.id} {name}: {col} {stated.text} is against {other}, "
+                          f"not {den_col}",
                           f"GOV-PCT|{table.id}|{name}|{col}|base", [stated.loc, final.loc, den.loc],
                           {"printed": stated.text})
             return
     severity = "info" if v.status == "rounding" else "error"
-    expr = f"（{final.text}－{den.text}）÷{den.text}" if base == "growth" else f"{final.text}÷{den.text}"
+    expr = f"{final.text}÷{den.text}"
+    if base == "growth":
+        expr = f"（{final.text}－{den.text}）÷{den.text}"
     yield Finding("GOV-PCT", severity,
                   f"{where(ctx, table)}“{name}”{col}复算不符：{expr}＝{v.computed:.2f}%，表中为 {stated.text}"
                   + pct_gap(v)[0], f"{table.id} {name}: {col} recomputed {v.computed:.2f}, printed "
@@ -257,8 +266,10 @@ def balance(ctx: Context) -> Iterator[Finding]:
         if col_a is not None and col_b is not None:
             na, nb = _num(ctx, a, ra, col_a), _num(ctx, b, rb, col_b)
             yield from check_equal("GOV-BAL", f"GOV-BAL|{a.id}|{b.id}|{col_a}",
-                                   f"{where(ctx, a)}“{na.label}”与{where(ctx, b)}“{nb.label}”（{col_a}）",
-                                   f"{a.id} {na.label} vs {b.id} {nb.label} ({col_a})", na, nb, "万元")
+                                   f"{where(ctx, a)}“{na.label}”与{where(ctx, b)}“{nb.label}”"
+                                   f"（{col_a}）",
+                                   f"{a.id} {na.label} vs {b.id} {nb.label} ({col_a})", na, nb,
+                                   "万元")
 
 
 @rule("GOV-XT", "政府报告表间一致", "Report tables agree with each other", "error",

@@ -18,7 +18,8 @@ from core.tables.model import ParsedTable
 TYPES = ("一般", "专项")
 
 
-def _over(ctx: Context, table: ParsedTable, label: str, balance: Num, limit: Num) -> Iterator[Finding]:
+def _over(ctx: Context, table: ParsedTable, label: str, balance: Num, limit: Num
+          ) -> Iterator[Finding]:
     if balance.blank or limit.blank or balance.value <= limit.value + balance.half + limit.half:
         return
     yield Finding("GOV-DEBT", "error",
@@ -101,12 +102,14 @@ def _roll_column(ctx: Context, table: ParsedTable, blocks: dict[str, tuple[int, 
     yield from check_sum("GOV-DEBT", f"GOV-DEBT|{table.id}|{col}|roll",
                          f"{where(ctx, table)}（{col}）年末债务余额＝上年末余额＋发行－还本",
                          f"{table.id} ({col}) closing balance = opening + issued - repaid",
-                         head("closing"), [head("opening"), head("issue"), neg(head("repay"))], "万元")
+                         head("closing"), [head("opening"), head("issue"), neg(head("repay"))],
+                         "万元")
     if "limit" in blocks:
         yield from _over(ctx, table, f"（{col}）年末", head("closing"), head("limit"))
     for kind in TYPES:
         parts = {k: _typed(ctx, table, blocks[k][1], col, kind) for k in blocks}
-        if not all(len(parts[k]) == 1 for k in ("opening", "closing", "repay")) or not parts["issue"]:
+        single = all(len(parts[k]) == 1 for k in ("opening", "closing", "repay"))
+        if not single or not parts["issue"]:
             continue
         closing = parts["closing"][0]
         yield from check_sum("GOV-DEBT", f"GOV-DEBT|{table.id}|{col}|roll|{kind}",

@@ -128,7 +128,8 @@ def _compare(ctx: Context, c: SentenceClaims, q: Quantity, lines: list[Line]) ->
     named = [ln for ln in lines if _core(str(Context.records(ln.table)[ln.row]["name"])) == core]
     if core in HEADLINE:  # only a line whose value confirms it
         confirmed = [ln for ln in named + [ln for ln in lines if _is_total(ln)]
-                     if (col := _value_col(ctx, ln, q.label)) and _agrees(said, _cell(ctx, ln, col))]
+                     if (col := _value_col(ctx, ln, q.label))
+                     and _agrees(said, _cell(ctx, ln, col))]
         if confirmed:
             yield from _percents(ctx, c, q, confirmed)
         return
@@ -136,7 +137,8 @@ def _compare(ctx: Context, c: SentenceClaims, q: Quantity, lines: list[Line]) ->
         return
     checked = [(ln, col) for ln in named if (col := _value_col(ctx, ln, q.label))]
     if not checked or any(_agrees(said, _cell(ctx, ln, col)) for ln, col in checked):
-        yield from _percents(ctx, c, q, [ln for ln, col in checked if _agrees(said, _cell(ctx, ln, col))])
+        agreeing = [ln for ln, col in checked if _agrees(said, _cell(ctx, ln, col))]
+        yield from _percents(ctx, c, q, agreeing)
         return
     if any(_agrees(said, _cell(ctx, ln, other)) for ln, _ in checked
            for other in roles(ln.table, ln.side).amounts):
@@ -153,7 +155,8 @@ def _compare(ctx: Context, c: SentenceClaims, q: Quantity, lines: list[Line]) ->
                   f"说明中“{q.label[-24:]}”为 {q.text}{q.unit}，而{where(ctx, ln.table)}“{name}”（{col}）为 "
                   f"{cell.text}{ln.table.unit or '万元'}（{fmt(cell.value / 10000)}亿元；差额 "
                   f"{fmt(said.value - cell.value)} 万元）" + ("，在尾数误差范围内" if rounding else ""),
-                  f"The report says {q.text}{q.unit} for {name}; {ln.table.id} ({col}) prints {cell.text}",
+                  f"The report says {q.text}{q.unit} for {name}; {ln.table.id} ({col}) "
+                  f"prints {cell.text}",
                   f"GOV-TXT|{ln.table.id}|{name}|{col}|{q.text}",
                   [*locations(ctx, q), *([cell.loc] if cell.loc else [])],
                   {"printed": q.text, "expected": cell.text, "rounding": rounding})
@@ -208,12 +211,15 @@ def _percent(ctx: Context, q: Quantity, p: Quantity, ln: Line) -> Iterator[Findi
     if abs(sign * stated.value - table_says) <= stated.half + printed.half:
         return
     name = clean_name(Context.records(ln.table)[ln.row]["name"])
-    shown = f"{col} {printed.text}" + (f"（即{'增长' if table_says >= 0 else '下降'} {fmt(abs(table_says), 1)}%）"
-                                       if shift else "")
+    shown = f"{col} {printed.text}"
+    if shift:
+        shown += f"（即{'增长' if table_says >= 0 else '下降'} {fmt(abs(table_says), 1)}%）"
+    said = f"{word or '为' + p.label + '的'}{p.text}%"
     yield Finding("GOV-TXT", "error",
-                  f"说明中“{q.label[-20:]}”{q.text}{q.unit}，{word or '为' + p.label + '的'}{p.text}%，而{where(ctx, ln.table)}"
+                  f"说明中“{q.label[-20:]}”{q.text}{q.unit}，{said}，而{where(ctx, ln.table)}"
                   f"“{name}”{shown}",
-                  f"The report says {p.text}% for {name}; {ln.table.id} prints {col} {printed.text}",
+                  f"The report says {p.text}% for {name}; {ln.table.id} prints {col} "
+                  f"{printed.text}",
                   f"GOV-TXT|{ln.table.id}|{name}|{col}|{p.text}",
                   [*locs, *([printed.loc] if printed.loc else [])],
                   {"printed": p.text, "expected": printed.text})

@@ -127,7 +127,8 @@ def _comparable(cur: Quantity, prior: Quantity | None, segment: str, own: bool) 
         theirs = scope(prior.label)
         if mine and theirs and mine != theirs:
             return False
-        if BUDGET.search(prior.label) and not FINAL.search(prior.label) and not BUDGET.search(cur.label):
+        if BUDGET.search(prior.label) and not FINAL.search(prior.label) \
+                and not BUDGET.search(cur.label):
             return False  # 决算 against 上年预算数: not the same measure
     if not own and scope(segment) and scope(segment) != mine:
         return False

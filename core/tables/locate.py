@@ -96,7 +96,8 @@ def find_titles(page: Page, family: str = DISCLOSURE, government: str | None = N
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is not None and len(normalize_title(nxt.text)) <= 12 and \
                 0 <= nxt.top - line.bottom < 1.5 * line.size and (hit is None or not hit.table_id):
-            joined = _title_of(_joined(line, nxt), family, government)  # a title wrapped before its last word: …预算/表
+            # a title wrapped before its last word: …预算/表
+            joined = _title_of(_joined(line, nxt), family, government)
             if joined is not None and joined.table_id:
                 hit, skip = joined, True
         if hit:
