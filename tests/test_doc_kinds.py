@@ -62,23 +62,38 @@ def test_an_unfilled_template_gets_one_finding(tmp_path: Path) -> None:
     assert [f.rule for f in _serious(report)] == ["DOC-TEMPLATE"]
 
 
-def test_tables_without_a_report_title_are_a_government_report(tmp_path: Path) -> None:
+def _tables_only(grand_total: str) -> dict[str, Any]:
+    """Two tables printed bottom-up (本级收入合计, then 转移性收入, then 收入总计), no report title."""
     head = ["项  目", "2024年预算数", "2024年决算数", "为预算%"]
-    rows = {"收入": [["一、税收收入", "800", "820", "102.5"], ["二、非税收入", "200", "190", "95.0"],
-                   ["合计", "1,000", "1,010", "101.0"]],
-            "支出": [["一、教育支出", "600", "610", "101.7"], ["二、城乡社区支出", "400", "400", "100.0"],
-                   ["合计", "1,000", "1,010", "101.0"]]}
+    rows = {"收入": [["税收收入", "800", "820", "102.5"], ["非税收入", "200", "190", "95.0"],
+                   ["本级收入合计", "1,000", "1,010", "101.0"], ["转移性收入", "500", "490", ""],
+                   ["收入总计", "1,500", grand_total, ""]],
+            "支出": [["教育支出", "600", "610", "101.7"], ["城乡社区支出", "400", "400", "100.0"],
+                   ["本级支出合计", "1,000", "1,010", "101.0"], ["转移性支出", "500", "490", ""],
+                   ["支出总计", "1,500", "1,500", ""]]}
     blocks = []
     for side, body in rows.items():
         blocks.append({"t": "table", "expect": {}, "captions": [
             {"text": f"2024年安平县一般公共预算{side}决算表", "align": "center", "size": 14},
             {"text": "单位：万元", "align": "right"}], "widths": [200, 90, 90, 70],
             "header": [head], "rows": body})
-    report = _analyse(_doc("tables-only", blocks), tmp_path)
+    return _doc(f"tables-only-{grand_total}", blocks)
+
+
+def test_tables_without_a_report_title_are_a_government_report(tmp_path: Path) -> None:
+    report = _analyse(_tables_only("1,500"), tmp_path)
     doc = report.document
     assert (doc.family, doc.kind, doc.government, doc.level) == ("gov_report", "决算", "安平县", "全市")
     assert [t.id for t in report.tables] == ["GOV-GP-REV", "GOV-GP-EXP"]
     assert not _serious(report)
+
+
+def test_subtotal_plus_transfers_is_the_grand_total(tmp_path: Path) -> None:
+    """收入总计 = 本级收入合计 + 转移性收入, and 收入总计 = 支出总计: 1,510 breaks both."""
+    report = _analyse(_tables_only("1,510"), tmp_path)
+    found = {(f.rule, f.locations[0].table) for f in _serious(report)}
+    assert ("GOV-SUM", "GOV-GP-REV") in found and ("GOV-BAL", "GOV-GP-REV") in found
+    assert all("收入总计" in f.message for f in _serious(report))
 
 
 @pytest.mark.parametrize("family", ["gov_report", "template", "other"])
