@@ -11,7 +11,7 @@ from core.checks.model import Finding
 from core.checks.numbers import Num, fmt
 from core.checks.registry import rule
 from core.checks.rules_gov import GOV, where
-from core.checks.sums import check_sum
+from core.checks.sums import check_equal, check_sum
 from core.tables.gov_catalog import gov_base, gov_level
 from core.tables.model import ParsedTable
 
@@ -40,6 +40,24 @@ def debt(ctx: Context) -> Iterator[Finding]:
             yield from _limits_by_column(ctx, table)
         elif base == "GOV-DEBT-SVC":
             yield from _roll_forward(ctx, table)
+    yield from _tables_agree(ctx)
+
+
+def _tables_agree(ctx: Context) -> Iterator[Finding]:
+    """The same year-end 限额 or 余额 printed in two debt tables (限额及余额表, 发行及还本付息表)."""
+    for measure in ("限额", "余额"):
+        for kind in ("", "一般", "专项"):
+            for scope in ("", "-BJ"):
+                cells = debt_cells(ctx, measure, kind, scope)
+                if len({t.id for t, _, _ in cells}) < 2:
+                    continue
+                (ta, ra, ca) = cells[0]
+                (tb, rb, cb) = next(x for x in cells if x[0] is not ta)
+                a, b = ctx.num(ta, ra, ca, wan=True), ctx.num(tb, rb, cb, wan=True)
+                what = f"{'本级' if scope else '全市'}{kind}债务{measure}"
+                yield from check_equal("GOV-DEBT", f"GOV-DEBT|{what}|{ta.id}|{tb.id}",
+                                       f"{what}：{where(ctx, ta)}（{ca}）与{where(ctx, tb)}（{cb}）",
+                                       f"{what}: {ta.id} vs {tb.id}", a, b, "万元")
 
 
 def _limits_by_column(ctx: Context, table: ParsedTable) -> Iterator[Finding]:
@@ -118,3 +136,47 @@ def _roll_column(ctx: Context, table: ParsedTable, blocks: dict[str, tuple[int, 
                              [parts["opening"][0], *parts["issue"], neg(parts["repay"][0])], "万元")
         if len(parts.get("limit", [])) == 1:
             yield from _over(ctx, table, f"（{col}）{kind}债务年末", closing, parts["limit"][0])
+
+
+def debt_cells(ctx: Context, measure: str, kind: str, scope: str
+               ) -> list[tuple[ParsedTable, int, str]]:
+    """Where the tables print a debt 限额 or 余额 (this year's, at the end of the year) of a scope
+    ("" 全市, "-BJ" 本级) and type ("" all, 一般, 专项): (table, row, column)."""
+    out = []
+    for table in gov_tables(ctx):
+        base = gov_base(table.id)
+        for side in sides(table):
+            cols = roles(table, side).amounts
+            if base == "GOV-DEBT":
+                row = _area_row(table, side, scope)
+                want = {"": r"合计|小计", "一般": r"一般", "专项": r"专项"}[kind]
+                out += [(table, row, c) for c in cols if row is not None and measure in c
+                        and re.search(want, c.split("/")[-1])]
+            elif base == "GOV-DEBT-SVC":
+                col = next((c for c in cols if re.search(r"本级|市级" if scope else r"全|合计", c)),
+                           None)
+                row = _block_row(ctx, table, side, measure, kind)
+                if col is not None and row is not None:
+                    out.append((table, row, col))
+    return out
+
+
+def _area_row(table: ParsedTable, side: str, scope: str) -> int | None:
+    pattern = r"本级|市级" if scope else r"^全|合计|总计"
+    return next((i for i, r in Context.rows(table, side)
+                 if re.search(pattern, clean_name(r["name"]))), None)
+
+
+def _block_row(ctx: Context, table: ParsedTable, side: str, measure: str, kind: str) -> int | None:
+    year = ctx.doc.year
+    for node in layout(ctx, table, side).top:
+        name = clean_name(Context.records(table)[node.row]["name"])
+        years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", name)]
+        prior = "上年" in name or (year is not None and bool(years) and years[0] == year - 1)
+        if measure not in name or prior:
+            continue
+        if not kind:
+            return node.row
+        return next((r for r in node.details
+                     if kind in clean_name(Context.records(table)[r]["name"])), None)
+    return None

@@ -19,6 +19,7 @@ from core.checks.model import Finding
 from core.checks.numbers import Num, amount, fmt, plain
 from core.checks.registry import rule
 from core.checks.rules_gov import GOV, fund_scope, where
+from core.checks.rules_gov_debt import debt_cells
 from core.checks.rules_narrative import locations
 from core.checks.rules_recompute import change_word, paren_depth
 from core.claims import Quantity, SentenceClaims, all_claims
@@ -112,12 +113,46 @@ def narrative(ctx: Context) -> Iterator[Finding]:
             fund = _fund(q.label) or _fund(before, last=False) or _fund(heads)
             scope = next((s for s in (_scope(q.label), _scope(before, last=False), _scope(heads))
                           if s is not None), {"全市": "", "本级": "-BJ"}.get(ctx.doc.level or ""))
+            lead = next(p for p in c.quantities if p.kind == "amount")
+            if scope is not None and "债务" in heads + before + q.label and \
+                    re.search(r"限额|余额", _core(q.label) + lead.label):
+                yield from _debt(ctx, c, q, scope)
+                continue
             if fund is None or scope is None or re.search(r"债务|债券", _core(q.label)):
                 continue
             text = heads + before
             exec_ = bool(re.search(r"上半年|\d{1,2}\s*[-－—至]\s*\d{1,2}月", text)) or (
                 ctx.doc.kind == "预算" and "执行" in heads)  # a budget report's review of last year
             yield from _compare(ctx, c, q, _lines(ctx, fund, scope, exec_))
+
+
+def _debt(ctx: Context, c: SentenceClaims, q: Quantity, scope: str) -> Iterator[Finding]:
+    """债务限额 and 债务余额 (and their 一般/专项 parts in the 其中 list) against the debt tables."""
+    lead = next(p for p in c.quantities if p.kind == "amount")
+    named = re.search(r"限额|余额", q.label)
+    measure = (named or re.search(r"限额|余额", lead.label) or [None])[0]
+    kind = "一般" if "一般" in q.label else "专项" if "专项" in q.label else ""
+    before = ctx.narrative.text[c.sentence.start:q.start]
+    years = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", before)}
+    if measure is None or (q is not lead and not named and not kind) or years - {ctx.doc.year}:
+        return  # not a limit or a balance, or another year's
+    said = _said(q, ctx)
+    cells = [(t, r, col, ctx.num(t, r, col, wan=True)) for t, r, col in
+             debt_cells(ctx, measure, kind, scope)]
+    cells = [x for x in cells if not x[3].blank]
+    if not cells or any(_agrees(said, n) for *_, n in cells):
+        return
+    table, row, col, cell = cells[0]
+    rounding = abs(said.value - cell.value) <= 3 * said.half + cell.half
+    name = clean_name(Context.records(table)[row]["name"])
+    yield Finding("GOV-TXT", "info" if rounding else "error",
+                  f"说明中“{q.label[-24:]}”为 {q.text}{q.unit}，而{where(ctx, table)}“{name}”（{col}）为 "
+                  f"{cell.text}{table.unit or '万元'}（{fmt(cell.value / 10000)}亿元）"
+                  + ("，在尾数误差范围内" if rounding else ""),
+                  f"The report says {q.text}{q.unit} of debt; {table.id} {name} ({col}) prints "
+                  f"{cell.text}", f"GOV-TXT|{table.id}|{name}|{col}|{q.text}",
+                  [*locations(ctx, q), *([cell.loc] if cell.loc else [])],
+                  {"printed": q.text, "expected": cell.text, "rounding": rounding})
 
 
 def _compare(ctx: Context, c: SentenceClaims, q: Quantity, lines: list[Line]) -> Iterator[Finding]:
