@@ -108,3 +108,18 @@ def test_department_checks_do_not_apply_elsewhere(family: str) -> None:
         assert not rules[rule_id].applies and "本规则用于部门/单位预算·决算公开文件" in rules[rule_id].reason
     assert rules["GOV-SUM"].applies == (family == "gov_report")
     assert rules["DOC-TEMPLATE"].applies == (family == "template")
+
+
+def test_rule_settings_name_catalogue_rules_and_known_kinds() -> None:
+    """resources/rules.json speaks of rules the catalogue has and document kinds that exist."""
+    from core.checks.registry import catalogue
+    from core.model import FAMILY_LABELS
+    from core.resources import read_json
+
+    ids = {r.id for r in catalogue()}
+    settings = read_json("rules.json")["rules"]
+    assert set(settings) <= ids
+    for rule_id, entry in settings.items():
+        assert set(entry.get("documents", [])) <= set(FAMILY_LABELS), rule_id
+    for family in ("GOV", "DOC"):  # every rule of these families has its settings written down
+        assert {i for i in ids if i.startswith(family + "-")} <= set(settings)
