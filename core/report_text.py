@@ -13,9 +13,11 @@ HEADINGS = {
 }
 WORDS = {
     "zh": {"page": "第{}页", "tables": "张表", "pages": "页", "none": "未发现问题",
-           "count": "{} 条", "members": "其中包含 {} 项："},
+           "count": "{} 条", "members": "其中包含 {} 项：",
+           "skipped": "{} 条检查不适用（如：{}）"},
     "en": {"page": "p.{}", "tables": "tables", "pages": "pages", "none": "no findings",
-           "count": "{}", "members": "{} findings in this group:"},
+           "count": "{}", "members": "{} findings in this group:",
+           "skipped": "{} checks did not apply (e.g. {})"},
 }
 
 
@@ -34,10 +36,17 @@ def _where(loc: dict[str, Any], lang: str) -> str:
 def document_text(doc: dict[str, Any], lang: str = "zh", show_info: bool = True) -> str:
     """doc is the JSON form of one analysed document (core.report_json.document_json)."""
     words = WORDS[lang]
+    kind = doc.get("doc_kind") or f"{doc.get('scope') or ''}{doc.get('kind') or '?'}"
+    level = f"（{doc['level']}）" if doc.get("level") else ""
     lines = [f"{doc['path']}",
-             f"  {doc.get('kind') or '?'} {doc.get('scope') or '?'} {doc.get('year') or '?'} "
+             f"  {kind}{level} {doc.get('year') or '?'} "
              f"{doc.get('entity') or '?'} · {doc.get('pages')} {words['pages']} · "
              f"{len(doc.get('tables', []))} {words['tables']}"]
+    if doc.get("kind_reason"):
+        lines.append(f"  · {doc['kind_reason']}")
+    skipped = doc.get("checks", {}).get("not_applicable", [])
+    if skipped:
+        lines.append(f"  · {words['skipped'].format(len(skipped), skipped[0]['reason'])}")
     for w in doc.get("warnings", []):
         lines.append(f"  ! {w}")
     findings = doc.get("findings", [])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from core.checks.applies import applicability
 from core.checks.context import TABLE_NAME_ZH, Context
 from core.checks.model import Finding, Location
 from core.checks.registry import Rule, catalogue
@@ -60,8 +61,8 @@ def run_checks(report: "Report", settings: Settings | None = None) -> list[Findi
     findings: list[Finding] = []
     later: list[Rule] = []
     for rule in catalogue():
-        if not settings.enabled(rule.id) or ctx.kind not in rule.kinds:
-            continue
+        if not applicability(rule, ctx.doc, settings, ctx.kind).applies:
+            continue  # listed with its reason by core.checks.applies, never silently
         if rule.after:
             later.append(rule)
             continue

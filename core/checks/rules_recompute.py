@@ -112,11 +112,35 @@ def year_on_year(ctx: Context) -> Iterator[Finding]:
             if cur is None and not plain_amounts and not priors:
                 earlier = [q for q in para if q.end <= anchor.start and not PRIOR.search(q.label)]
                 cur = earlier[-1] if earlier else None
-            if cur is None:
+            if cur is None or not _comparable(cur, priors[-1] if priors else None, text, cur in qs):
                 continue
             d = deltas[0] if deltas else None
             rate = next((r for r in rates if d is None or r.start > d.start), None)
             yield from _check_change(ctx, cur, d, rate, priors[-1] if priors else None, text)
+
+
+SCOPE = re.compile(r"全(?:市|区|县|省|州)|(?:市|区|县|省|州)?本级|(?:市|区|县|省|州)级")
+
+
+def _comparable(cur: Quantity, prior: Quantity | None, segment: str, own: bool) -> bool:
+    """A change compares one item with itself: the same scope (本级 with 本级, 全市 with 全市) and,
+    against last year's budget, this year's budget. A figure taken from an earlier sentence (own
+    False) is the base only when this part names no other scope."""
+    def scope(text: str) -> str | None:
+        found = SCOPE.findall(text)
+        return ("本级" if "本级" in found[-1] or found[-1].endswith("级") else "全") if found else None
+
+    mine = scope(cur.label)
+    if prior is not None:
+        theirs = scope(prior.label)
+        if mine and theirs and mine != theirs:
+            return False
+        if BUDGET.search(prior.label) and not FINAL.search(prior.label) \
+                and not BUDGET.search(cur.label):
+            return False  # 决算 against 上年预算数: not the same measure
+    if not own and scope(segment) and scope(segment) != mine:
+        return False
+    return True
 
 
 def _check_change(ctx: Context, cur: Quantity, d: Quantity | None, rate: Quantity | None,
