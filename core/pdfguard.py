@@ -9,7 +9,8 @@ tree read (pypdf) to find the pages that use it; those pages are left out with a
 the rest analysed. A file whose streams together expand past the document's limit, or whose
 oversized stream belongs to no page that can be named, is refused.
 
-Measured on the 42 corpus PDFs: the scan takes 0.1-2% of their analysis time.
+Measured on the 42 corpus PDFs: the scan takes 3% of their analysis time (0.5 s of 16.5 s of
+CPU); images are sized from their declared dimensions (what pdfium will allocate), not inflated.
 """
 from __future__ import annotations
 

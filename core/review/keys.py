@@ -133,11 +133,6 @@ class KeyRing:
         return {name: Pin(p["key"], p.get("first_seen", ""), p.get("source", ""))
                 for name, p in data.items() if isinstance(p, dict) and "key" in p}
 
-    def expected(self, reviewer: str) -> str | None:
-        """The public key this machine knows for the reviewer: their own, or the pinned one."""
-        return self.own_public(reviewer) or (self.pins().get(reviewer) or Pin("", "", "")).key \
-            or None
-
     def status(self, reviewer: str, key: str) -> str:
         """"own", "known" (pinned earlier), "new" (never seen here) or "mismatch"."""
         own = self.own_public(reviewer)
