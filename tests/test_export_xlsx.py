@@ -43,7 +43,7 @@ def test_sheets_headers_and_one_row_per_finding(analysed: dict[str, Any], tmp_pa
         assert rec["指纹"].value == finding.fingerprint
     assert ws.freeze_panes == "B2"
     assert ws.auto_filter.ref == f"A1:T{len(records) + 1}"
-    assert ws.column_dimensions["D"].width >= 28  # 说明 is wide enough to read
+    assert ws.column_dimensions["D"].width >= 27  # 说明 is wide enough to read
     assert ws.print_area == f"'审核发现'!$A$1:$M${len(records) + 1}"  # the reading view
     assert ws.print_title_rows == "$1:$1" and "&P" in ws.oddFooter.center.text
 

@@ -44,10 +44,10 @@ FINDING_COLUMNS = ["序号", "严重程度", "规则", "说明", "位置", "印�
                    "规则编号", "页码", "表", "行", "列", "时间", "指纹"]  # for sorting, filtering
 PRINTED = FINDING_COLUMNS.index("备注") + 1
 # Widths in Excel's units (about one digit). LibreOffice prints a unit as 6.9 pt of a 10 pt
-# font: the printed columns add up to 127 units with amounts in 万元 and 142 with 8-digit 元
-# amounts, which A4 landscape takes at 91% and 82% (9.1 and 8.2 pt).
-FINDING_WIDTHS = {"序号": 4, "严重程度": 6, "规则": 10, "说明": 28, "位置": 13, "单位": 4,
-                  "状态": 6, "处理理由": 9, "审核人": 7, "备注": 11, "规则编号": 10, "页码": 7,
+# font: the printed columns add up to 123 units with amounts in 万元 and 138 with 8-digit 元
+# amounts, which A4 landscape takes at 93% and 82% (9.3 and 8.2 pt).
+FINDING_WIDTHS = {"序号": 4, "严重程度": 6, "规则": 10, "说明": 27, "位置": 12, "单位": 4,
+                  "状态": 6, "处理理由": 8, "审核人": 7, "备注": 10, "规则编号": 10, "页码": 7,
                   "表": 18, "行": 16, "列": 12, "时间": 16, "指纹": 17}
 NOTE_WIDTHS = {"序号": 4.5, "类型": 10, "关联问题": 14, "页码": 5, "表": 14, "行": 12, "列": 10,
                "引文": 16, "批注内容": 36, "审核人": 7, "时间": 15}
