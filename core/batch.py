@@ -7,15 +7,14 @@ is corrupt or encrypted, or breaks the parser is reported in its own row and the
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 import time
 from collections import Counter
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from core.checks.model import SEVERITIES
+from core.pdfguard import TIME_LIMIT
 
 # files a folder of disclosures holds that are ours, not documents: reviews and their journals
 OWN_SUFFIXES = (".review.sqlite", ".review.sqlite-wal", ".review.sqlite-shm", ".review")
@@ -41,6 +40,7 @@ class BatchRow:
     seconds: float = 0.0
     error: str = ""
     error_code: str = ""
+    damage: list[str] = field(default_factory=list)  # checked, but the file is damaged: how
     document: dict[str, Any] | None = None  # the `check --json` entry, when asked for
 
     @property
@@ -49,23 +49,23 @@ class BatchRow:
 
 
 def batch_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; a folder stands for every file under it (sorted, recursively), hidden
-    files and the app's own review files left out."""
+    """Files as given; a folder stands for every entry under it that is not a folder (sorted,
+    recursively), the app's own review files left out. Hidden files, links to nothing, named
+    pipes and devices are listed too: each gets its row saying what it is, and none is opened
+    in a way that could block (core.pdftext.read_bytes)."""
     out: list[Path] = []
     for p in map(Path, paths):
         if not p.is_dir():
             out.append(p)
             continue
         for q in sorted(p.rglob("*")):
-            rel = q.relative_to(p).parts
-            if q.is_file() and not any(part.startswith(".") for part in rel) \
-                    and not q.name.lower().endswith(OWN_SUFFIXES):
+            if not q.is_dir() and not q.name.lower().endswith(OWN_SUFFIXES):
                 out.append(q)
     return out
 
 
 def check_one(path: str, with_json: bool = False, with_tables: bool = False,
-              lang: str = "zh") -> BatchRow:
+              lang: str = "zh", time_limit: float | None = TIME_LIMIT) -> BatchRow:
     """Analyse one file (from the cache when it was seen before) into its summary row."""
     from core.analysis import analyse
     from core.checks.applies import applicability
@@ -79,10 +79,11 @@ def check_one(path: str, with_json: bool = False, with_tables: bool = False,
     row = BatchRow(str(path))
     t0 = time.perf_counter()
     try:
-        if Path(path).suffix.lower() != ".pdf" and Path(path).is_file():
+        if Path(path).suffix.lower() != ".pdf" and Path(path).is_file() \
+                and not Path(path).is_symlink():
             row.error, row.error_code = f"不是 PDF 文件（{Path(path).suffix or '无扩展名'}）", "not-pdf"
             return row
-        report = analyse(path, use_cache=True)
+        report = analyse(path, use_cache=True, time_limit=time_limit)
     except DisclosureError as exc:
         row.error, row.error_code = str(exc), exc.code
         if isinstance(exc, NoTextLayer):
@@ -97,6 +98,7 @@ def check_one(path: str, with_json: bool = False, with_tables: bool = False,
     row.kind, row.scope, row.year, row.entity = doc.kind or "", doc.scope or "", doc.year, doc.entity or ""
     row.doc_kind, row.level, row.government = doc.kind_label, doc.level or "", doc.government or ""
     row.pages = len(doc.pages)
+    row.damage = list(doc.damage)
     row.tables = sorted({t.id for t in report.tables if t.standard})
     settings = load_settings()
     ctx = Context(report, settings)
@@ -118,40 +120,28 @@ ProgressFn = Callable[[int, int, BatchRow], None]  # (done, total, the row just 
 
 def run_batch(files: list[Path], jobs: int = 1, progress: ProgressFn | None = None,
               cancelled: Callable[[], bool] = lambda: False, in_process: bool | None = None,
-              **options: Any) -> list[BatchRow]:
+              hard_limit: float | None = None, **options: Any) -> list[BatchRow]:
     """Check files with `jobs` worker processes; rows come back in the order of files.
 
     With one job the files are checked in this process unless in_process is False: a window
-    must never parse on one of its own threads (pdfium there belongs to the page renderer)."""
+    must never parse on one of its own threads (pdfium there belongs to the page renderer).
+    In worker processes, a file still being checked after hard_limit seconds (default
+    core.batch_pool.HARD_LIMIT) has its worker ended, and its row says so."""
     rows: dict[int, BatchRow] = {}
+
+    def done(i: int, row: BatchRow) -> None:
+        rows[i] = row
+        if progress:
+            progress(len(rows), len(files), row)
+
     if in_process if in_process is not None else jobs <= 1:
         for i, f in enumerate(files):
             if cancelled():
                 break
-            rows[i] = check_one(str(f), **options)
-            if progress:
-                progress(len(rows), len(files), rows[i])
+            done(i, check_one(str(f), **options))
         return [rows[i] for i in sorted(rows)]
-    # spawn: no fork of a process that may run Qt or pdfium threads; workers import once
-    with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=mp.get_context("spawn")) as pool:
-        pending: dict[Future, int] = {pool.submit(check_one, str(f), **options): i
-                                      for i, f in enumerate(files)}
-        while pending:
-            done, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            if cancelled():
-                for fut in pending:
-                    fut.cancel()
-                break
-            for fut in done:
-                i = pending.pop(fut)
-                rows[i] = _result(fut, files[i])
-                if progress:
-                    progress(len(rows), len(files), rows[i])
+    from core.batch_pool import HARD_LIMIT, run_pool
+
+    run_pool(files, jobs, done, cancelled, options,
+             HARD_LIMIT if hard_limit is None else hard_limit)
     return [rows[i] for i in sorted(rows)]
-
-
-def _result(fut: Future, path: Path) -> BatchRow:
-    try:
-        return fut.result()
-    except Exception as exc:  # the worker process died (out of memory, a crash in C code)
-        return BatchRow(str(path), error=f"检查进程意外退出：{exc!r}", error_code="internal")

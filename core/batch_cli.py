@@ -16,6 +16,7 @@ from pathlib import Path
 from core import APP_NAME, APP_VERSION
 from core.batch import BatchRow, batch_files, run_batch
 from core.checks.model import SEVERITIES, SEVERITY_ZH
+from core.cli import write_json
 from core.errors import DisclosureError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -51,8 +52,9 @@ def line(row: BatchRow) -> str:
     counts = " · ".join(f"{row.severities.get(s, 0)} {SEVERITY_ZH[s]}" for s in SEVERITIES)
     missing = f"，缺 {'、'.join(row.missing)}" if row.missing else ""
     level = f"·{row.level}" if row.level else ""
+    damage = f"（{'；'.join(row.damage)}）" if row.damage else ""
     return (f"{row.path}: {row.year or '?'} {row.doc_kind or '?'}{level} {row.entity or '?'}，"
-            f"{row.pages} 页，{len(row.tables)} 张表{missing}；{counts}")
+            f"{row.pages} 页，{len(row.tables)} 张表{missing}；{counts}{damage}")
 
 
 def run_batch_check(args: argparse.Namespace) -> int:
@@ -65,7 +67,8 @@ def run_batch_check(args: argparse.Namespace) -> int:
         print(f"文件已存在：{summary}（如需覆盖，请使用 --force）", file=sys.stderr)
         return EXIT_UNREADABLE
     progress = Progress()
-    rows = run_batch(files, args.jobs, progress, with_json=bool(args.json),
+    # always in worker processes, even one: a file that hangs its worker is stopped, not us
+    rows = run_batch(files, args.jobs, progress, in_process=False, with_json=bool(args.json),
                      with_tables=args.tables, lang=args.lang)
     print(f"{len(rows)} 个文件，{args.jobs} 个进程，用时 {progress.elapsed():.1f} 秒", file=sys.stderr)
     status = EXIT_OK
@@ -93,8 +96,8 @@ def run_batch_check(args: argparse.Namespace) -> int:
                           ensure_ascii=False, indent=1)
         if args.json == "-":
             print(text)
-        else:
-            Path(args.json).write_text(text, encoding="utf-8")
+        elif not write_json(Path(args.json), text):
+            status = EXIT_UNREADABLE
     levels = {"error": ("error",), "warn": ("error", "warn")}.get(args.fail_on or "", ())
     if status == EXIT_OK and any(r.severities.get(s, 0) for r in rows for s in levels):
         status = EXIT_FINDINGS

@@ -1,7 +1,7 @@
 """The batch summary workbook: 汇总 (one row per document) and 规则矩阵 (document × rule).
 
-Written like the review exports: numbers as numbers, every text neutralised and typed as a
-string (a file or entity name starting with "=" never runs as a formula), frozen header,
+Written like the review exports: numbers as numbers, every text typed as a string (a file or
+entity name starting with "=" never runs as a formula) and made printable, frozen header,
 autofilter and widths, to a temporary name and renamed, never over an existing file unless asked.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from core.batch import BatchRow
 from core.checks.model import SEVERITIES, SEVERITY_ZH
-from core.export.common import neutralise, write_atomically
+from core.export.common import safe, write_atomically
 
 SUMMARY_HEADERS = ["序号", "文件", "类型", "级次", "年度", "单位名称", "页数", "识别表格数",
                    "缺少表格", *(SEVERITY_ZH[s] for s in SEVERITIES), "问题合计", "用时（秒）",
@@ -45,7 +45,8 @@ def summary_rows(rows: list[BatchRow], root: Path | None = None) -> list[list[An
         kind = r.doc_kind or f"{r.scope}{r.kind}"
         out.append([n, name, kind, r.level, r.year, r.entity, r.pages, len(r.tables),
                     "、".join(r.missing), *(r.severities.get(s, 0) for s in SEVERITIES),
-                    r.findings, round(r.seconds, 2), CHECKED])
+                    r.findings, round(r.seconds, 2),
+                    CHECKED + (f"（{'；'.join(r.damage)}）" if r.damage else "")])
     return out
 
 
@@ -73,8 +74,8 @@ def _sheet(ws: Worksheet, headers: Sequence[str], rows: list[list[Any]],
         for c, value in enumerate(values, start=1):
             cell = ws.cell(r, c)
             if isinstance(value, str):
-                cell.value = neutralise(value)
-                cell.data_type = "s"  # never a formula, whatever the text
+                cell.value = safe(value)
+                cell.data_type = "s"  # never a formula, whatever the text (no apostrophe needed)
             elif value is not None:
                 cell.value = value
                 if isinstance(value, float):

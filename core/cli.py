@@ -25,11 +25,13 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def expand(paths: Iterable[str]) -> list[Path]:
-    """Files as given; a folder stands for every PDF under it (sorted, recursively)."""
+    """Files as given; a folder stands for every PDF under it (sorted, recursively), a link to
+    nothing, a pipe or a device named .pdf included: it gets its line instead of silence."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() == ".pdf"))
+            out.extend(sorted(q for q in p.rglob("*")
+                              if not q.is_dir() and q.suffix.lower() == ".pdf"))
         else:
             out.append(p)
     return out
@@ -116,9 +118,22 @@ def run_check(args: argparse.Namespace) -> int:
                           ensure_ascii=False, indent=1)
         if args.json == "-":
             print(text)
-        else:
-            Path(args.json).write_text(text, encoding="utf-8")
+        elif not write_json(Path(args.json), text):
+            status = EXIT_UNREADABLE
     return status
+
+
+def write_json(out: Path, text: str) -> bool:
+    """--json OUT, written like an export (atomically, any disk's refusal one line on stderr);
+    an existing file is replaced, as it always was."""
+    from core.export.common import write_atomically
+
+    try:
+        write_atomically(out, True, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    except DisclosureError as exc:
+        print(f"JSON 未写出：{exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def _fails(doc: dict[str, Any], fail_on: str | None) -> bool:

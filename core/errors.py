@@ -28,6 +28,24 @@ class PasswordProtected(DisclosureError):
     code = "encrypted"
 
 
+class TooLarge(DisclosureError):
+    """The file, a page or a stream is beyond what one document may cost (core.pdfguard)."""
+
+    code = "too-large"
+
+
+class TimedOut(DisclosureError):
+    """The analysis took longer than one document may (core.pdfguard.TIME_LIMIT)."""
+
+    code = "timeout"
+
+
+class NotRegularFile(DisclosureError):
+    """A named pipe, a device, a socket or a link to nothing: never opened, so never blocks."""
+
+    code = "not-a-file"
+
+
 class NoTextLayer(DisclosureError):
     """Every page is an image (a scan): nothing can be checked without OCR."""
 

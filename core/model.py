@@ -137,6 +137,10 @@ class Document:
     level: str | None = None  # a government report's scope: 全市 / 本级 / 全市和本级
     government: str | None = None  # the government a report speaks for: 广州市, 杭州市
     kind_reason: str = ""  # why a document is a 模板 or 其他 (shown to the reviewer)
+    # pages never to be loaded again (pdfium failed on them, or they are over core.pdfguard's
+    # limits): page number -> why, for the tables, the exports and the page view to skip
+    unreadable: dict[int, str] = field(default_factory=dict)
+    damage: list[str] = field(default_factory=list)  # what is wrong with the file itself
 
     def page(self, number: int) -> Page:
         return self.pages[number - 1]

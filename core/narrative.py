@@ -84,9 +84,10 @@ class Narrative:
         return k if k >= 0 and offset < self.paragraphs[k][1] else -1
 
     def page_of(self, offset: int) -> int:
-        for ref in self.refs[offset:]:
-            if ref is not None:
-                return ref[0]
+        refs = self.refs
+        for i in range(max(0, offset), len(refs)):  # no slice: a copy per call is quadratic
+            if refs[i] is not None:
+                return refs[i][0]
         return 1
 
     def section_path(self, index: int | None) -> list[Section]:
@@ -147,8 +148,8 @@ def build_narrative(doc: Document, skip: dict[int, list[Bbox]]) -> Narrative:
     for page in doc.pages:
         if is_toc_page(page):
             continue  # contents entries are not statements
-        lines = [ln for ln in page.lines if not PAGE_NUMBER.match(ln.text.strip())
-                 and not any(_inside(ln, box) for box in skip.get(page.number, []))]
+        lines = [ln for ln in _outside(page.lines, skip.get(page.number, []))
+                 if not PAGE_NUMBER.match(ln.text.strip())]
         if not lines:
             continue
         size = statistics.median(ln.size for ln in lines)  # body text, not titles or stray marks
@@ -173,6 +174,26 @@ def build_narrative(doc: Document, skip: dict[int, list[Bbox]]) -> Narrative:
     nar.text = "".join(text)
     _split(nar)
     return nar
+
+
+def _outside(lines: list[Line], boxes: list[Bbox]) -> list[Line]:
+    """The lines not inside any of boxes (the tables' areas), in their order; boxes are looked
+    up by height, so a page of a hundred tables stays linear in its lines."""
+    ordered = sorted(boxes, key=lambda b: b[1])
+    tops = [b[1] - 1 for b in ordered]
+    reach, furthest = [], float("-inf")
+    for b in ordered:
+        furthest = max(furthest, b[3] + 1)
+        reach.append(furthest)
+    out = []
+    for line in lines:
+        cy = (line.top + line.bottom) / 2
+        j = bisect.bisect_right(tops, cy) - 1
+        while j >= 0 and reach[j] >= cy and not _inside(line, ordered[j]):
+            j -= 1
+        if j < 0 or reach[j] < cy:
+            out.append(line)
+    return out
 
 
 def _inside(line: Line, box: Bbox) -> bool:

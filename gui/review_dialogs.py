@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHeaderView
                                QVBoxLayout, QWidget)
 
 from core.review.handover import Conflict
+from core.textsafe import MAX_NAME, check_text, printable_line
 from gui.findings_model import status_name
 from gui.lang import translate
 
@@ -28,11 +29,21 @@ REASONS = (QT_TRANSLATE_NOOP("ReviewDialogs", "口径不同，不属于错误"),
 
 
 def ask_reviewer(parent: QWidget | None, current: str = "") -> str | None:
-    """The name recorded with every action; asked once and kept in the settings."""
+    """The name recorded with every action; asked once and kept in the settings. A name with
+    control characters (a paste) or too long is refused here, where it is typed."""
     default = current or getpass.getuser()
     prompt = translate("ReviewDialogs", "请输入审核人姓名（记录在每条处理意见和批注中）：")
-    name, ok = QInputDialog.getText(parent, translate("ReviewDialogs", "审核人"), prompt, text=default)
-    return name.strip() if ok and name.strip() else None
+    while True:
+        name, ok = QInputDialog.getText(parent, translate("ReviewDialogs", "审核人"), prompt,
+                                        text=default)
+        if not ok or not name.strip():
+            return None
+        try:
+            return check_text(name.strip(), "审核人姓名",  # core messages are in Chinese
+                              multiline=False, limit=MAX_NAME)
+        except ValueError as exc:
+            QMessageBox.warning(parent, translate("ReviewDialogs", "审核人"), str(exc))
+            default = printable_line(name.strip())
 
 
 

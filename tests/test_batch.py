@@ -32,7 +32,7 @@ def folder(tmp_path: Path, seeds: dict) -> Path:
     writer.encrypt("secret")
     writer.write(root / "加密.pdf")
     (root / "说明.docx").write_bytes(b"PK\x03\x04 not a disclosure")
-    (root / ".hidden.pdf").write_bytes(b"%PDF-1.7 editor's temp file")
+    (root / ".hidden.pdf").write_bytes(b"%PDF-1.7 editor's temp file")  # hidden, still a file
     (root / f"{GOOD[1]}.pdf.review.sqlite").write_bytes(b"ours, not a document")
     return root
 
@@ -44,7 +44,8 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_every_file_of_the_folder_gets_a_row(folder: Path) -> None:
     names = sorted(p.name for p in batch_files([folder]))
-    assert names == sorted([f"{GOOD[0]}.pdf", f"{GOOD[1]}.pdf", "截断.pdf", "加密.pdf", "说明.docx"])
+    assert names == sorted([f"{GOOD[0]}.pdf", f"{GOOD[1]}.pdf", "截断.pdf", "加密.pdf", "说明.docx",
+                            ".hidden.pdf"])
 
 
 def test_a_batch_with_bad_files_finishes_and_reports_them(folder: Path, tmp_path: Path,
@@ -56,7 +57,8 @@ def test_a_batch_with_bad_files_finishes_and_reports_them(folder: Path, tmp_path
     rows = list(book["汇总"].iter_rows(values_only=True))
     header, body = rows[0], rows[1:]
     by_name = {Path(r[header.index("文件")]).name: dict(zip(header, r)) for r in body}
-    assert len(body) == 5
+    assert len(body) == 6
+    assert "损坏" in by_name[".hidden.pdf"]["检查结果"]
     assert "不完整" in by_name["截断.pdf"]["检查结果"]
     assert "加密" in by_name["加密.pdf"]["检查结果"]
     assert "不是 PDF" in by_name["说明.docx"]["检查结果"]
@@ -75,7 +77,7 @@ def test_a_batch_with_bad_files_finishes_and_reports_them(folder: Path, tmp_path
         report = analysed[Path(line[1]).stem]
         fired = Counter(f.rule for f in report.findings)
         assert {r: n for r, n in zip(rules, line[2:]) if n} == dict(fired)
-    assert "5 个文件，2 个进程" in done.stderr
+    assert "6 个文件，2 个进程" in done.stderr
     again = _run(str(folder), "--summary", str(summary))  # an existing summary is kept
     assert again.returncode == 2 and "已存在" in again.stderr
 

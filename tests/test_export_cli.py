@@ -27,7 +27,8 @@ def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    text = path.read_text(encoding="utf-8-sig")  # the findings: the table before the notes
+    return list(csv.DictReader(io.StringIO(text.split("\n\n")[0], newline="")))
 
 
 @pytest.fixture()
@@ -57,7 +58,7 @@ def test_exports_carry_the_stored_review(seeds: dict[str, Any], analysed: dict[s
     assert [r["状态"] for r in rows[:3]] == ["已确认", "已排除", "待处理"]
     assert rows[1]["处理理由"] == "'=非问题" and rows[0]["备注"].startswith("'+请补充说明")
     sheet = openpyxl.load_workbook(outs[0])["审核发现"]
-    assert sheet["E2"].value == "已确认" and sheet["P2"].value == "张三"
+    assert sheet["J2"].value == "已确认" and sheet["L2"].value == "张三"
 
 
 def test_overwrite_refused_without_force(seeds: dict[str, Any], data_dir: Path,

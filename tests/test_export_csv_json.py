@@ -1,5 +1,6 @@
 """CSV and JSON read back with the standard library: one entry per finding, review and provenance
-carried, UTF-8 with a BOM for Excel, formula-like text neutralised in the CSV."""
+carried, the notes after the findings in the CSV, UTF-8 with a BOM for Excel, formula-like text
+neutralised in the CSV."""
 from __future__ import annotations
 
 import csv
@@ -11,14 +12,27 @@ from typing import Any
 
 from core import APP_VERSION
 from core.export import write_export
-from core.export.common import FINDING_HEADERS, as_number, rule_set_version
+from core.export.common import FINDING_HEADERS, NOTE_HEADERS, as_number, rule_set_version
 from tests.test_export_common import AMOUNTS, CAIDIAN, reviewed
 
 
-def _csv(path: Path) -> list[dict[str, str]]:
+def _tables(path: Path) -> list[list[dict[str, str]]]:
+    """The CSV's tables (findings, then notes), split at the empty line between them."""
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    tables, current = [], []
+    for row in rows + [[]]:
+        if row:
+            current.append(row)
+        elif current:
+            tables.append([dict(zip(current[0], r)) for r in current[1:]])
+            current = []
+    return tables
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    return _tables(path)[0]
 
 
 def test_csv_rows_review_and_neutralising(analysed: dict[str, Any], tmp_path: Path) -> None:
@@ -66,3 +80,15 @@ def test_json_has_provenance_findings_and_notes(analysed: dict[str, Any], tmp_pa
     assert [n["body"] for n in findings[0]["notes"]] == ["=1+1 请与单位核实"]
     assert [n["id"] for n in data["notes"]] == ["n1", "n2", "n3", "n4", "n5"]
     assert data["notes"][2]["bbox"] and data["notes"][3]["table"]
+
+
+def test_csv_lists_every_note_with_its_anchor(analysed: dict[str, Any], tmp_path: Path) -> None:
+    report = analysed[CAIDIAN]
+    findings, notes = _tables(write_export(report, reviewed(report), tmp_path / "r.csv"))
+    assert len(findings) == len(report.findings)
+    assert list(notes[0]) == NOTE_HEADERS
+    assert [n["类型"] for n in notes] == ["问题批注", "问题批注", "页面区域批注", "单元格批注", "文字批注"]
+    assert [n["批注内容"] for n in notes] == ["'=1+1 请与单位核实", "排除前的说明", "'-此段口径不清",
+                                          "请附明细", "表述不规范"]
+    cell, text = notes[3], notes[4]
+    assert cell["表"] and cell["列"] and cell["页码"] and text["引文"] == "表述"

@@ -48,4 +48,5 @@ def test_libreoffice_converts_the_export_to_pdf(analysed: dict[str, Any], tmp_pa
     text = _pdf_text(out)
     assert report.document.sha256 in "".join(text.split())
     assert report.findings[0].rule in text
-    assert ("审核工作底稿" if suffix == ".docx" else "严重程度") in text
+    assert ("审核工作底稿" if suffix == ".docx" else "印刷值") in text
+    assert "第 1 页 共" in text  # page numbers, in the Word footer and the Excel list's

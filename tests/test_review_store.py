@@ -194,10 +194,15 @@ def test_migration_backs_up_first_and_keeps_the_data(data_dir: Path) -> None:
     db.migrate(conn, path, target=1)  # a review written by the first release
     conn.execute("BEGIN")
     conn.execute("INSERT INTO meta VALUES ('sha256', ?)", (SHA,))
-    ev = events.append(conn, SHA, "decide", "张三", {"fingerprint": "fp-1", "status": "confirmed",
-                                                     "reason": "", "previous": None})
-    conn.execute("INSERT INTO decisions VALUES ('fp-1', 'confirmed', '', '张三', ?, ?)",
-                 (ev.time, ev.id))
+    data = {"fingerprint": "fp-1", "status": "confirmed", "reason": "", "previous": None}
+    when = db.now()  # the event as the first release wrote it: no key, no signature
+    digest = events.link(SHA, events.event_body(1, "e1", when, "张三", "decide", data, None))
+    conn.execute("INSERT INTO events (seq, id, time, reviewer, action, data, origin, hash) "
+                 "VALUES (1, 'e1', ?, '张三', 'decide', ?, '', ?)",
+                 (when, events.canonical(data), digest))
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", (("head_seq", "1"), ("head_hash", digest)))
+    conn.execute("INSERT INTO decisions VALUES ('fp-1', 'confirmed', '', '张三', ?, 'e1')",
+                 (when,))
     conn.execute("COMMIT")
     conn.close()
 

@@ -6,14 +6,18 @@ overwrite or an unreadable review is reported on stderr and makes the run's exit
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.errors import DisclosureError
+from core.textsafe import printable_line
 
 if TYPE_CHECKING:
     from core.analysis import Report
+
+log = logging.getLogger(__name__)
 
 
 def export_target(text: str) -> str:
@@ -58,7 +62,13 @@ def export_for_check(report: "Report", outs: list[str], *, several: bool, force:
         try:
             write_export(report, snapshot, target, force=force, include_dismissed=include_dismissed)
         except DisclosureError as exc:
-            print(f"{name}: 导出失败：{exc}", file=sys.stderr)
+            print(f"{name}: 导出失败：{printable_line(str(exc))}", file=sys.stderr)
+            ok = False
+            continue
+        except Exception as exc:  # a writer's bug: this export fails, the others are written
+            log.exception("export of %s to %s failed", name, target)
+            print(f"{name}: 导出 {target} 时发生内部错误：{printable_line(repr(exc), 300)}",
+                  file=sys.stderr)
             ok = False
             continue
         review = "（已应用审核记录）" if snapshot else "（无审核记录）"

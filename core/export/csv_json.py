@@ -1,8 +1,11 @@
-"""CSV (one row per finding, for any spreadsheet) and JSON (everything, for other programs).
+"""CSV (one row per finding, then the notes, for any spreadsheet) and JSON (everything).
 
 The CSV is UTF-8 with a byte-order mark because Excel on Windows otherwise reads it in the local
 code page and garbles the Chinese; its text cells are neutralised, since a spreadsheet would run a
-cell that begins with "=". The JSON keeps exact values as strings, like `check --json`.
+cell that begins with "=". Like the Excel workbook's two sheets, it holds two tables: the findings
+(a grouped finding's members listed in its 说明, notes on a finding in its 备注), then, after an
+empty line, every note with its anchor (region, cell, text; NOTE_HEADERS). The JSON keeps exact
+values as strings, like `check --json`.
 """
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from core.export.common import FINDING_HEADERS, ExportData, finding_cells, neutralise
+from core.export.common import (FINDING_HEADERS, NOTE_HEADERS, ExportData, finding_cells,
+                                neutralise, note_cells)
 
 
 def _csv_cell(value: Any) -> Any:
@@ -31,6 +35,11 @@ def write_csv(data: ExportData, path: Path) -> None:
         writer.writerow(FINDING_HEADERS)
         for row in data.rows:
             writer.writerow([_csv_cell(v) for v in finding_cells(row)])
+        if data.notes:
+            writer.writerow([])
+            writer.writerow(NOTE_HEADERS)
+            for i, note in enumerate(data.notes, start=1):
+                writer.writerow([_csv_cell(v) for v in note_cells(data, i, note)])
 
 
 def export_json(data: ExportData) -> dict[str, Any]:

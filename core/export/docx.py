@@ -149,6 +149,8 @@ def _detailed(doc: DocumentObject, data: ExportData, row: Row, number: int,
     if places:
         doc.add_paragraph("位置：" + "；".join(places[:6]) + ("等" if len(places) > 6 else ""))
     doc.add_paragraph(f"问题：{f.message}")
+    for line in row.members_text().splitlines():  # a grouped finding: its consequences, inside it
+        doc.add_paragraph(line).paragraph_format.left_indent = Cm(0.74)
     if isinstance(row.printed, Decimal) and "computed" in f.values:  # not for 应为 (a year)
         grouped = bool(row.unit)
         parts = [f"印刷值 {_amount(row.printed, grouped)}",
@@ -176,7 +178,7 @@ def _listed(doc: DocumentObject, data: ExportData, rows: list[Row]) -> None:
         notes = "；".join(note_line(n) for n in row.notes)
         cells = table.add_row().cells
         values = (str(i), row.finding.rule, "、".join(map(str, row.pages)),
-                  row.finding.message + (f"（批注：{notes}）" if notes else ""),
+                  row.message_with_members() + (f"（批注：{notes}）" if notes else ""),
                   row.status_zh + (f"：{row.decision.reason}" if row.decision and row.decision.reason
                                    else ""))
         for c, value in enumerate(values):
@@ -227,8 +229,8 @@ def _closing(doc: DocumentObject, data: ExportData) -> None:
     p = data.provenance
     items = [("文件名", p.file_name), ("SHA-256", p.sha256), ("页数", str(p.pages)),
              ("软件版本", f"{p.app} {p.app_version}"), ("规则集版本", p.rule_set),
-             ("审核记录", f"{p.review_events} 条事件，校验值 {p.review_head[:16]}"
-              if p.review_head else "无"),
+             ("审核记录", f"{p.review_events} 条事件，链头 {p.review_head}（用 verify-review "
+              "--head 核对：记录在导出后若被改写，核对即失败）" if p.review_head else "无"),
              ("导出人", p.reviewer), ("导出时间", p.exported_at.replace("T", " "))]
     table = doc.add_table(rows=len(items), cols=2, style="Table Grid")
     for r, (key, value) in enumerate(items):
@@ -240,7 +242,8 @@ def _closing(doc: DocumentObject, data: ExportData) -> None:
 def write_docx(data: ExportData, path: Path) -> None:
     doc = Document()
     setup_document(doc)
-    page_footer(doc, f"审核工作底稿　索引号：{index_number(data)}")
+    head = f"　审核记录链头：{data.provenance.review_head[:16]}" if data.provenance.review_head else ""
+    page_footer(doc, f"审核工作底稿　索引号：{index_number(data)}{head}")
     doc.add_paragraph("审核工作底稿", style="Title")
     _info_table(doc, data)
     _summary(doc, data)

@@ -1,10 +1,15 @@
-"""The PDF itself, marked up: one standard annotation per finding per page and per located note.
+"""The PDF itself, marked up: one standard annotation per finding per page and per note.
 
 The original bytes are kept as they are and the annotations are appended as an incremental update
 (pypdf), so the department's file (and any signature on it) is provably unchanged. Findings are
-Highlight annotations (one quad per place on the page), notes are Square annotations; each has a
-popup text (rule, message, status, reviewer's notes), an author and dates, and an appearance
-stream, so Acrobat, WPS, browsers and poppler all draw it the same way.
+Highlight annotations (one quad per place on the page, a grouped finding's members included),
+notes are Square annotations at their region, table cell or text span; each has a popup text
+(rule, message, status, reviewer's notes), an author and dates, and an appearance stream, so
+Acrobat, WPS, browsers and poppler all draw it the same way. A finding nobody has decided is the
+program's, not any reviewer's. A note whose place cannot be found any more (the table or text
+was parsed differently since) is a sticky note on the first page saying so, never left out; and a
+sticky note there gives the provenance and the review's chain head, which ties the filed PDF to
+the review log (`verify-review --head`).
 """
 from __future__ import annotations
 
@@ -14,12 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PdfWriter
-from pypdf.annotations import Highlight, Popup, Rectangle
+from pypdf.annotations import Highlight, Popup, Rectangle, Text
 from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject,
                            NameObject, NumberObject, TextStringObject)
 
 from core.export.common import ExportData, Row, note_kind_zh, note_line, source_bytes
-from core.model import Bbox
+from core.model import Bbox, union
 from core.review.model import Note
 
 Crop = tuple[float, float, float, float]
@@ -138,6 +143,7 @@ def _finding_text(row: Row, page: int) -> str:
         lines[-1] += f"；理由：{d.reason}"
     if d and (d.reviewer or d.time):
         lines[-1] += f"；{d.reviewer} {d.time[:16].replace('T', ' ')}".rstrip()
+    lines += row.members_text().splitlines()
     lines += [f"批注：{note_line(n)}" for n in row.notes]
     others = [p for p in row.pages if p != page]
     if others:
@@ -157,16 +163,65 @@ def _note_text(data: ExportData, note: Note) -> str:
     return "\n".join(x for x in lines if x)
 
 
+def note_places(data: ExportData, note: Note) -> list[tuple[int, Bbox]]:
+    """Where a note is printed: its own page and box, else its table cell's or its text span's
+    as the document was parsed for this export; [] when neither can be found."""
+    if note.page is not None and note.bbox is not None:
+        return [(note.page, note.bbox)]
+    report = data.report
+    if note.kind == "cell" and note.table is not None and note.column is not None:
+        table = report.table(note.table)
+        ref = table.cells.get((note.row, note.column)) if table and note.row is not None else None
+        return [(ref.page, ref.bbox)] if ref is not None else []
+    if note.kind == "text" and note.start is not None and note.end is not None:
+        nar = report.narrative
+        start, end = note.start, note.end
+        if note.quote and nar.text[start:end] != note.quote:  # parsed anew: find the words again
+            at = nar.text.find(note.quote)
+            start, end = (at, at + len(note.quote)) if at >= 0 else (0, 0)
+        boxes = nar.boxes(start, end) if end > start else []
+        if boxes:
+            first = boxes[0][0]
+            return [(first, union([b for pg, b in boxes if pg == first]))]
+    return []
+
+
+def _sticky(writer: PdfWriter, page_index: int, at: tuple[float, float], *, text: str,
+            author: str, when: str, name: str, subject: str) -> None:
+    """A note icon (a Text annotation) with its popup, at a point of the page."""
+    x, y = at
+    annot = Text(rect=(x, y - 20, x + 20, y), text=text, open=False)
+    annot[NameObject("/Name")] = NameObject("/Comment")
+    annot[NameObject("/C")] = ArrayObject(FloatObject(v) for v in _rgb(NOTE_COLOUR))
+    _add(writer, page_index, annot, text=text, author=author, when=when, name=name,
+         subject=subject)
+
+
+def _provenance(writer: PdfWriter, data: ExportData) -> None:
+    p = data.provenance
+    lines = [f"{p.app} {p.app_version} 审核结果", f"文件：{p.file_name}", f"SHA-256：{p.sha256}",
+             f"规则集：{p.rule_set}", f"问题 {len(data.rows)} 条，批注 {len(data.notes)} 条",
+             f"审核记录：{p.review_events} 个事件，链头 {p.review_head}" if p.review_head
+             else "审核记录：无", f"导出：{p.reviewer or '—'}，{p.exported_at.replace('T', ' ')}"]
+    if p.review_head:
+        lines.append("核对：verify-review PDF文件 --head 链头（记录在导出后若被改写，核对即失败）")
+    left, _, _, top = (float(v) for v in writer.pages[0].cropbox)
+    _sticky(writer, 0, (left + 4, top - 4), text="\n".join(lines), author=p.app,
+            when=p.exported_at, name="provenance", subject="审核信息")
+
+
 def write_pdf(data: ExportData, path: Path) -> None:
     writer = PdfWriter(io.BytesIO(source_bytes(data.report)), incremental=True)
     p = data.provenance
     geometry = {i + 1: (page.rotation % 360, tuple(float(v) for v in page.cropbox))
                 for i, page in enumerate(writer.pages)}
+    _provenance(writer, data)
     for row in data.rows:
         colour = DISMISSED if row.status == "dismissed" else \
             HIGHLIGHT.get(row.finding.severity, HIGHLIGHT["warn"])
         by_page: dict[int, list[Bbox]] = {}
-        for loc in row.finding.locations:
+        places = [loc for f in [row.finding, *row.finding.members] for loc in f.locations]
+        for loc in places:
             if loc.bbox and loc.page in geometry and loc.bbox not in by_page.get(loc.page, []):
                 by_page.setdefault(loc.page, []).append(loc.bbox)
         for page, boxes in by_page.items():
@@ -178,22 +233,31 @@ def write_pdf(data: ExportData, path: Path) -> None:
             annot = Highlight(rect=rect, quad_points=quads, highlight_color=colour, printing=True)
             annot[NameObject("/AP")] = DictionaryObject(
                 {NameObject("/N"): _appearance(writer, rect, rects, colour, highlight=True)})
-            d = row.decision
+            d = row.decision  # undecided: the program's finding, no reviewer's
             _add(writer, page - 1, annot, text=_finding_text(row, page),
-                 author=(d.reviewer if d else "") or p.reviewer or p.app,
+                 author=(d.reviewer if d and d.status != "open" else "") or p.app,
                  when=(d.time if d and d.time else p.exported_at),
                  name=f"finding-{row.finding.fingerprint}-p{page}",
                  subject=f"审核发现 {row.finding.rule}")
-    for note in data.notes:
-        if note.page is None or note.bbox is None or note.page not in geometry:
+    for k, note in enumerate(data.notes):
+        if note.kind == "finding" and data.row_of(note.fingerprint) is not None:
+            continue  # in its finding's popup text (_finding_text)
+        places = [(pg, box) for pg, box in note_places(data, note) if pg in geometry]
+        author, when = note.reviewer or p.app, note.time or p.exported_at
+        if not places:  # never left out: a sticky note on the first page says what it was on
+            left, _, _, top = (float(v) for v in writer.pages[0].cropbox)
+            where = "所批注的问题已不在本次结果中" if note.kind == "finding" else "未能在本次解析结果中找到原位置"
+            _sticky(writer, 0, (left + 28 + 22 * (k % 20), top - 4),
+                    text=_note_text(data, note) + f"\n（{where}）", author=author, when=when,
+                    name=f"note-{note.id}", subject=note_kind_zh(note))
             continue
-        rotation, crop = geometry[note.page]
-        rect = to_pdf_box(note.bbox, rotation, crop)
+        page, box = places[0]
+        rotation, crop = geometry[page]
+        rect = to_pdf_box(box, rotation, crop)
         annot = Rectangle(rect, border_color=NOTE_COLOUR)
         annot[NameObject("/BS")] = DictionaryObject({NameObject("/W"): FloatObject(1.5)})
         annot[NameObject("/AP")] = DictionaryObject(
             {NameObject("/N"): _appearance(writer, rect, [rect], NOTE_COLOUR, highlight=False)})
-        _add(writer, note.page - 1, annot, text=_note_text(data, note),
-             author=note.reviewer or p.reviewer or p.app, when=note.time or p.exported_at,
+        _add(writer, page - 1, annot, text=_note_text(data, note), author=author, when=when,
              name=f"note-{note.id}", subject=note_kind_zh(note))
     writer.write(path)

@@ -50,6 +50,12 @@ MIGRATIONS: tuple[str, ...] = (
         fingerprint TEXT PRIMARY KEY, theirs TEXT NOT NULL, event_id TEXT NOT NULL,
         source TEXT NOT NULL);
     """,
+    # 3: each event signed by its reviewer (Ed25519, core/review/keys.py): the public key and the
+    # signature of the event's hash; events recorded before stay unsigned ('').
+    """
+    ALTER TABLE events ADD COLUMN key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE events ADD COLUMN sig TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

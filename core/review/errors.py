@@ -26,3 +26,16 @@ class ReviewDamaged(ReviewError):
     """The review file is not a readable review database, or its event chain does not verify."""
 
     code = "review-damaged"
+
+
+class ReviewForged(ReviewError):
+    """A handover whose signatures do not verify, or that signs a known name with another key."""
+
+    code = "review-forged"
+
+
+class ReviewInvalid(ReviewError):
+    """A handover holding what a review never holds: an unknown kind of event, a field of the
+    wrong type or size, control characters, a page the document does not have."""
+
+    code = "review-invalid"

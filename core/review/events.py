@@ -4,6 +4,11 @@ Event i stores sha256(hash of event i-1 + canonical JSON of event i); the chain 
 document's sha256, so a log cannot be moved onto another document, and altering, removing or
 reordering any stored event breaks every hash after it. The head (last seq and hash) is also kept
 in `meta`, so cutting events off the end is noticed too.
+
+The chain alone has no secret, so each event is also signed by its reviewer (keys.py): `key` and
+`sig` are their public key and the signature of the event's hash. An event brought in from a
+colleague keeps the signature it was made with, and its `origin` says where that signature
+applies (`signed`: the seq, previous hash and hash it had in the log it was recorded in).
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ import json
 import sqlite3
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from core.review.db import now
 
@@ -29,10 +34,18 @@ class Event:
     data: dict[str, Any]
     origin: dict[str, Any] | None = None
     hash: str = ""
+    key: str = ""  # the signer's public key (hex), "" for an event recorded before signing
+    sig: str = ""  # the signature of the hash it was recorded with (see signed_ref)
 
     @property
     def imported(self) -> bool:
         return self.origin is not None
+
+    def signed_ref(self, prev: str) -> dict[str, Any]:
+        """Where the signature applies: {seq, prev, hash} in the log the event was made in."""
+        if self.origin is not None and isinstance(self.origin.get("signed"), dict):
+            return self.origin["signed"]
+        return {"seq": self.seq, "prev": prev, "hash": self.hash}
 
 
 @dataclass
@@ -48,6 +61,14 @@ class ChainReport:
     problem: str = ""  # Chinese, one line
     problem_en: str = ""
     details: list[str] = field(default_factory=list)
+    signatures: Any = None  # core.review.signing.Signatures, once the chain has verified
+
+    @property
+    def guarantee(self) -> tuple[str, str]:
+        """What this log proves (Chinese, English): see core.review.signing.guarantee."""
+        from core.review.signing import Signatures, guarantee
+
+        return guarantee(self.signatures or Signatures(unsigned=self.count))
 
 
 def canonical(value: Any) -> str:
@@ -71,34 +92,41 @@ def head(conn: sqlite3.Connection, sha256: str) -> tuple[int, str]:
     return (int(row[0]), str(row[1])) if row else (0, sha256)
 
 
+Signer = Callable[[str, str], tuple[str, str]]  # (reviewer, event hash) -> (key, signature)
+COLUMNS = "seq, id, time, reviewer, action, data, origin, hash, key, sig"
+
+
 def append(conn: sqlite3.Connection, sha256: str, action: str, reviewer: str,
            data: dict[str, Any], *, eid: str | None = None, time: str | None = None,
-           origin: dict[str, Any] | None = None) -> Event:
-    """Append one event inside the caller's open transaction and move the recorded head."""
+           origin: dict[str, Any] | None = None, signer: Signer | None = None,
+           signature: tuple[str, str] = ("", "")) -> Event:
+    """Append one event inside the caller's open transaction and move the recorded head.
+
+    A new event is signed by `signer`; an imported one keeps the `signature` (key, sig) it was
+    made with (its origin says where that applies)."""
     seq, prev = head(conn, sha256)
     seq += 1
     eid = eid or uuid.uuid4().hex
     time = time or now()
     digest = link(prev, event_body(seq, eid, time, reviewer, action, data, origin))
-    conn.execute("INSERT INTO events (seq, id, time, reviewer, action, data, origin, hash) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    key, sig = signer(reviewer, digest) if signer is not None else signature
+    conn.execute(f"INSERT INTO events ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  (seq, eid, time, reviewer, action, canonical(data),
-                  canonical(origin) if origin is not None else "", digest))
+                  canonical(origin) if origin is not None else "", digest, key, sig))
     conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                      (("head_seq", str(seq)), ("head_hash", digest)))
-    return Event(seq, eid, time, reviewer, action, data, origin, digest)
+    return Event(seq, eid, time, reviewer, action, data, origin, digest, key, sig)
 
 
 def _decode(row: tuple[Any, ...]) -> Event:
-    seq, eid, time, reviewer, action, data, origin, digest = row
+    seq, eid, time, reviewer, action, data, origin, digest, key, sig = row
     return Event(int(seq), eid, time, reviewer, action, json.loads(data),
-                 json.loads(origin) if origin else None, digest)
+                 json.loads(origin) if origin else None, digest, key, sig)
 
 
 def read(conn: sqlite3.Connection) -> list[Event]:
     """Every event in log order (raises ValueError when a stored event is not valid JSON)."""
-    rows = conn.execute("SELECT seq, id, time, reviewer, action, data, origin, hash "
-                        "FROM events ORDER BY seq").fetchall()
+    rows = conn.execute(f"SELECT {COLUMNS} FROM events ORDER BY seq").fetchall()
     return [_decode(r) for r in rows]
 
 

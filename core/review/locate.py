@@ -29,6 +29,11 @@ def default_data_dir() -> Path:
     return Path(user_data_dir(APP_DIR, appauthor=False)) / "reviews"
 
 
+def keys_dir(data_dir: Path) -> Path:
+    """The user's signing keys and colleagues' public keys (core/review/keys.py)."""
+    return data_dir / "keys"
+
+
 def in_data_dir(data_dir: Path, sha256: str) -> Path:
     return data_dir / f"{sha256}{SUFFIX}"
 

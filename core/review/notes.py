@@ -10,6 +10,7 @@ import uuid
 from typing import Any
 
 from core.review.model import NOTE_KINDS, Note
+from core.textsafe import MAX_NOTE, MAX_QUOTE, MAX_SUMMARY, check_text, printable
 
 # Fields set by the store from the event (who and when), not by the caller.
 _FROM_EVENT = ("reviewer", "time", "edited", "edited_by")
@@ -22,9 +23,11 @@ def validate_note(kind: str, body: str, **anchor: Any) -> Note:
     body = (body or "").strip()
     if not body:
         raise ValueError("批注内容不能为空")
+    body = check_text(body, "批注内容", limit=MAX_NOTE)
     a = dict(anchor)
-    a["quote"] = (a.get("quote") or "").strip()
-    a["summary"] = a.get("summary") or ""
+    # the quote and the summary are the document's words, not the reviewer's: shown, not refused
+    a["quote"] = printable((a.get("quote") or "").strip(), MAX_QUOTE)
+    a["summary"] = printable(a.get("summary") or "", MAX_SUMMARY)
     if a.get("page") is not None:
         a["page"] = _positive_int(a["page"], "页码")
     if a.get("bbox") is not None:

@@ -7,24 +7,36 @@ is caught as surely as an edited event.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.review import db, events, state
+from core.review import db, events, signing, state
 from core.review.events import ChainReport
+
+if TYPE_CHECKING:
+    from core.review.keys import KeyRing
 
 _SECTION_ZH = {"decisions": "处理结论", "notes": "批注", "created": "批注顺序", "conflicts": "合并冲突"}
 
 
-def check(conn: sqlite3.Connection, sha256: str) -> ChainReport:
-    """ChainReport.ok only when the chain verifies and replaying it gives the stored state."""
+def check(conn: sqlite3.Connection, sha256: str, keyring: "KeyRing | None" = None) -> ChainReport:
+    """ChainReport.ok only when the chain verifies, every signature verifies (against the keys
+    this machine knows, given a keyring), and replaying the log gives the stored state."""
     report = events.verify(conn, sha256)
     if not report.ok:
+        return report
+    log = events.read(conn)
+    found = signing.check(log, sha256, keyring)
+    report.signatures = found
+    if not found.ok:
+        report.ok, report.seq, report.time, report.action = False, found.seq, found.time, \
+            found.action
+        report.problem, report.problem_en = found.problem, found.problem_en
         return report
     memory = db.connect(":memory:")
     try:
         db.migrate(memory, None)
         memory.execute("BEGIN")
-        for ev in events.read(conn):
+        for ev in log:
             try:
                 state.apply(memory, ev)
             except (KeyError, ValueError, TypeError, sqlite3.Error) as exc:
@@ -40,7 +52,8 @@ def check(conn: sqlite3.Connection, sha256: str) -> ChainReport:
         section, key = where
         return ChainReport(False, report.count, report.head,
                            problem=f"当前{_SECTION_ZH[section]}与事件记录不符：{key}",
-                           problem_en=f"stored {section} differ from the event log: {key}")
+                           problem_en=f"stored {section} differ from the event log: {key}",
+                           signatures=found)
     return report
 
 

@@ -15,15 +15,18 @@ from typing import Any, Iterator
 from core.review import events, handover, state
 from core.review.events import ChainReport, Event
 from core.review.model import STATUSES, Decision, Note, ReviewSnapshot
+from core.review.keys import KeyRing
 from core.review.notes import note_fields, validate_note
+from core.textsafe import MAX_NAME, MAX_NOTE, MAX_REASON, MAX_SUMMARY, check_text, printable
 
 
 class Review:
     """Use `ReviewStore.open()`; close() (or a `with` block) when done."""
 
-    def __init__(self, conn: sqlite3.Connection, sha256: str, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, sha256: str, path: Path, keys: KeyRing) -> None:
         self.sha256 = sha256
         self.path = path
+        self.keys = keys  # whose private key signs each action, whose public keys are known
         self._conn = conn
         self._lock = threading.RLock()  # one connection, possibly shared with a worker thread
 
@@ -41,14 +44,17 @@ class Review:
 
     def _record(self, conn: sqlite3.Connection, action: str, reviewer: str,
                 data: dict[str, Any]) -> Event:
-        ev = events.append(conn, self.sha256, action, reviewer, data)
+        self.keys.own_key(reviewer)  # made before the event's time, on the reviewer's first action
+        ev = events.append(conn, self.sha256, action, reviewer, data, signer=self.keys.sign)
         state.apply(conn, ev)
         return ev
 
     def decide(self, fingerprint: str, status: str, reviewer: str, reason: str = "",
                *, summary: str = "") -> Decision:
         """Record a decision on a finding; dismissing needs a reason (the reviewer must say why)."""
-        reviewer, reason = _reviewer(reviewer), (reason or "").strip()
+        reviewer = _reviewer(reviewer)
+        reason = check_text((reason or "").strip(), "处理理由", limit=MAX_REASON)
+        summary = printable(summary or "", MAX_SUMMARY)
         if not fingerprint:
             raise ValueError("需要问题的指纹（fingerprint）")
         if status not in STATUSES:
@@ -83,6 +89,7 @@ class Review:
         reviewer, body = _reviewer(reviewer), (body or "").strip()
         if not body:
             raise ValueError("批注内容不能为空")
+        body = check_text(body, "批注内容", limit=MAX_NOTE)
         with self._transaction() as conn:
             old = self._live_note(conn, note_id)
             if old.body == body:
@@ -121,11 +128,38 @@ class Review:
         return Decision(fp, chosen.status, chosen.reason, reviewer, ev.time,
                         chosen.summary or other.summary)
 
-    def merge_from(self, path: str | Path, reviewer: str) -> "handover.MergeResult":
-        """Merge a colleague's `.review` of this document (see handover.py)."""
+    def merge_from(self, path: str | Path, reviewer: str,
+                   pages: int | None = None) -> "handover.MergeResult":
+        """Merge a colleague's `.review` of this document (see handover.py); with the
+        document's page count, a note on a page it does not have is refused."""
         reviewer = _reviewer(reviewer)
+        if pages is None:
+            pages = self._document_pages()
         with self._lock:
-            return handover.merge(self._conn, self.sha256, Path(path), reviewer)
+            return handover.merge(self._conn, self.sha256, Path(path), reviewer, self.keys,
+                                  self.keys.sign, pages)
+
+    def _document_pages(self) -> int | None:
+        """The page count of the PDF this review was last opened with, if it is still that
+        document (so an import checks notes' pages even when the caller did not say)."""
+        from core.errors import DisclosureError
+        from core.pdftext import open_pdf, read_bytes, sha256_of
+
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'pdf_path'").fetchone()
+        if not row:
+            return None
+        try:
+            data = read_bytes(Path(row[0]))
+            if sha256_of(data) != self.sha256:
+                return None
+            pdf = open_pdf(data, Path(row[0]).name)
+        except (DisclosureError, OSError):
+            return None
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
 
     def export_to(self, path: str | Path) -> Path:
         """Write this review to one self-contained `.review` file for a colleague."""
@@ -187,7 +221,7 @@ class Review:
         from core.review.replay import check
 
         with self._lock:
-            return check(self._conn, self.sha256)
+            return check(self._conn, self.sha256, self.keys)
 
     def close(self) -> None:
         with self._lock:
@@ -204,5 +238,5 @@ def _reviewer(name: str) -> str:
     name = (name or "").strip()
     if not name:
         raise ValueError("需要审核人姓名（每个操作都记录审核人）")
-    return name
+    return check_text(name, "审核人姓名", multiline=False, limit=MAX_NAME)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from core.review import db, locate, state
 from core.review.errors import ReviewDamaged, ReviewMismatch
 from core.review.handover import MergeResult, read_owner
+from core.review.keys import KeyRing
 from core.review.model import ReviewSnapshot
 from core.review.review import Review
 
@@ -55,13 +56,18 @@ class ReviewStore:
             raise
         if path != locate.in_data_dir(self.data_dir, sha256):
             locate.remember(self.data_dir, sha256, path)
-        return Review(conn, sha256, path)
+        return Review(conn, sha256, path, self.keys)
+
+    @property
+    def keys(self) -> KeyRing:
+        """This user's signing keys and colleagues' public keys (beside their reviews)."""
+        return KeyRing(locate.keys_dir(self.data_dir))
 
     def import_review(self, path: str | Path, reviewer: str,
-                      pdf_path: str | Path | None = None) -> MergeResult:
+                      pdf_path: str | Path | None = None, pages: int | None = None) -> MergeResult:
         """Merge a colleague's `.review` file into this store's review of the same document."""
         with self.open(read_owner(Path(path)), pdf_path) as review:
-            return review.merge_from(path, reviewer)
+            return review.merge_from(path, reviewer, pages)
 
 
 def _check_sha(sha256: str) -> str:

@@ -62,10 +62,13 @@ BY_ID = {k.id: k for k in KINDS}
 FIN_IDS = tuple(f"FIN-0{i}" for i in range(1, 10))
 BUD_IDS = tuple(f"BUD-T{i}" for i in range(1, 10))
 
+_NO_QUOTES = {ord(q): None for q in QUOTES}
+
+
 def normalize_title(text: str) -> str:
     """Title text without spaces, quotes, numbering and year, ready for alias matching."""
     t = re.sub(r"\s+", "", text)
-    t = t.translate({ord(q): None for q in QUOTES})
+    t = t.translate(_NO_QUOTES)
     t = t.replace("(", "（").replace(")", "）")
     return t
 
@@ -93,6 +96,8 @@ def classify(title: str, family: str = DISCLOSURE, government: str | None = None
     qualifier = re.search(r"（([^（）]{1,12})）$", core)
     if qualifier and "分单位" not in qualifier.group(1) and not core.endswith("（分科目）"):
         core = core[:qualifier.start()]  # 一般公共预算支出预算表（功能科目）
+    if "表" not in core:  # every alias names a 表; a table's body rows are rejected at once
+        return None
     for kind in KINDS:
         for i in range(len(core)):
             if kind.pattern.fullmatch(core, i):

@@ -94,14 +94,15 @@ def header_rows(grid: Grid, start: int = 0) -> int:
 
 def column_paths(grid: Grid, nheader: int) -> list[list[str]]:
     paths: list[list[str]] = []
+    colno = {r for r in range(nheader) if row_kind(grid, r) == "colno"}  # once per row, not cell
     for c in range(grid.ncols):
         path: list[str] = []
-        seen: list[int] = []
+        seen: set[int] = set()
         for r in range(nheader):
             cell = grid.cell(r, c)
-            if cell is None or id(cell) in seen or not cell.flat or row_kind(grid, r) == "colno":
+            if cell is None or id(cell) in seen or not cell.flat or r in colno:
                 continue
-            seen.append(id(cell))
+            seen.add(id(cell))
             text = re.sub(r"[（(]\d+[）)]$", "", cell.flat)
             if text and (not path or path[-1] != text):
                 path.append(text)

@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import pypdfium2 as pdfium
 
 from core.amounts import unit_in
 from core.errors import Cancelled
+from core.lines import line_index
 from core.model import Bbox, Document, Line, Page
 from core.pdftext import display_box
 from core.tables.columns import header_rows
@@ -49,16 +50,20 @@ class _Pending:
 class _Edges:
     """Each page's ruling lines, read with pdfium on first use only."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, unreadable: Iterable[int] = ()) -> None:
         self._data = data
         self._pdf: pdfium.PdfDocument | None = None
-        self._cache: dict[int, list[dict[str, Any]]] = {}
+        self._cache: dict[int, list[dict[str, Any]]] = {n: [] for n in unreadable}
 
     def __call__(self, number: int) -> list[dict[str, Any]]:
         if number not in self._cache:
             if self._pdf is None:
                 self._pdf = pdfium.PdfDocument(self._data)
-            page = self._pdf[number - 1]
+            try:
+                page = self._pdf[number - 1]
+            except pdfium.PdfiumError:  # read once, then damaged: no ruling lines on it
+                self._cache[number] = []
+                return []
             try:
                 crop, rotation = page.get_cropbox(), page.get_rotation() % 360
                 self._cache[number] = page_edges(
@@ -73,7 +78,7 @@ class _Edges:
 
 
 def _lines_between(page: Page, top: float, bottom: float) -> list[str]:
-    return [ln.text for ln in page.lines if top - 1 <= ln.top and ln.bottom <= bottom + 1]
+    return [ln.text for ln in line_index(page.lines).within(top, bottom)]
 
 
 def _aligned(a: Grid, b: Grid) -> bool:
@@ -86,7 +91,8 @@ def _aligned(a: Grid, b: Grid) -> bool:
 def _note_lines(page: Page, top: float, bottom: float) -> list[Line]:
     """The 注/说明 lines printed right under a grid."""
     out: list[Line] = []
-    for ln in page.lines:
+    index = line_index(page.lines)
+    for ln in (page.lines[i] for i in index.starting(top - 1, bottom)):
         if top - 1 <= ln.top <= bottom:
             flat = "".join(ln.text.split())
             if re.match(r"^[-—\s]*\d+[-—\s]*$", flat):
@@ -104,7 +110,7 @@ class TableExtractor:
     def __init__(self, doc: Document, data: bytes,
                  cancel: Callable[[], bool] | None = None) -> None:
         self.doc = doc
-        self.edges = _Edges(data)
+        self.edges = _Edges(data, doc.unreadable)
         self.cancel = cancel or (lambda: False)
         self.titles = {p.number: find_titles(p, doc.family, doc.government) for p in doc.pages}
         self.captions: dict[int, str] = {}  # caption rows found inside a grid's frame
@@ -177,8 +183,9 @@ class TableExtractor:
         first = grids[0]
         pending.caption = " ".join(_lines_between(cap_page, cap_top, cap_bottom)
                                    + [self.captions.get(id(first), "")])
-        above = min([ln.top for ln in cap_page.lines if cap_top - 1 <= ln.top <= hit.top
-                     and number_near(cap_page, ln.top, ln.bottom)] + [hit.top])
+        index = line_index(cap_page.lines)
+        above = min([index.tops[i] for i in index.starting(cap_top - 1, hit.top)
+                     if number_near(cap_page, index.tops[i], index.bottoms[i])] + [hit.top])
         pending.regions.append((hit.page, (0.0, above, page.width, cap_bottom)))
         pending.parts.append(Part(first, header_rows(first)))
         for g in grids[1:]:

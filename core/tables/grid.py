@@ -13,11 +13,9 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from pdfplumber.table import TableFinder
-
 from core.lines import build_lines
 from core.model import Bbox, Char
-from core.tables.rulings import EdgePage
+from core.tables.cells import find_tables
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +164,9 @@ def fill_text(grid: Grid, chars: list[Char]) -> None:
         if cell is not None:
             cell.chars.append(ch)
     for cell in grid.cells:
-        if cell.chars:
+        if len(cell.chars) == 1:  # what build_lines makes of one character, without its cost
+            cell.text = cell.chars[0].text
+        elif cell.chars:
             lines = build_lines(grid.page, cell.chars)
             cell.text = "".join(ln.text.strip() for ln in lines)
 
@@ -191,12 +191,12 @@ def stack(head: Grid, body: Grid) -> Grid:
     return grid
 
 
-def _open_rows(grid: Grid, chars: list[Char], top: float, bottom: float) -> list[list[Char]]:
+def _open_rows(grid: Grid, band: "Band", top: float, bottom: float) -> list[list[Char]]:
     """Text lines between top and bottom that stand inside the grid's columns and read as rows."""
     from core.amounts import is_amount
 
-    inside = [c for c in chars if top <= c.cy <= bottom and grid.xs[0] <= c.cx <= grid.xs[-1]
-              and not c.text.isspace()]
+    inside = [c for c in band.within((grid.xs[0], top, grid.xs[-1], bottom))
+              if not c.text.isspace()]
     rows = []
     for line in build_lines(grid.page, inside):
         figures = [w for w in line.text.split() if is_amount(w) and not re.fullmatch(r"\d{1,2}", w)]
@@ -205,14 +205,14 @@ def _open_rows(grid: Grid, chars: list[Char], top: float, bottom: float) -> list
     return rows
 
 
-def close_open_rows(grid: Grid, chars: list[Char], limit_top: float, limit_bottom: float) -> Grid:
+def close_open_rows(grid: Grid, band: "Band", limit_top: float, limit_bottom: float) -> Grid:
     """Rows a page break left without their closing rule (the last row of a page, the first of the
     next) are read from the text right below or above the grid, one row per line, in its columns."""
     if grid.nrows == 0:
         return grid
     height = min(30.0, max(8.0, (grid.ys[-1] - grid.ys[0]) / grid.nrows * 1.6))
-    below = _open_rows(grid, chars, grid.ys[-1], min(limit_bottom, grid.ys[-1] + height))
-    above = _open_rows(grid, chars, max(limit_top, grid.ys[0] - height), grid.ys[0])
+    below = _open_rows(grid, band, grid.ys[-1], min(limit_bottom, grid.ys[-1] + height))
+    above = _open_rows(grid, band, max(limit_top, grid.ys[0] - height), grid.ys[0])
     if not below and not above:
         return grid
     top_edges = [min(c.top for c in line) - 1 for line in above]
@@ -224,7 +224,7 @@ def close_open_rows(grid: Grid, chars: list[Char], limit_top: float, limit_botto
         cells += [GridCell(r, r + 1, c, c + 1, (grid.xs[c], ys[r], grid.xs[c + 1], ys[r + 1]))
                   for c in range(grid.ncols)]
     out = Grid(grid.page, grid.xs, ys, cells)
-    fill_text(out, [c for c in chars if ys[0] <= c.cy <= ys[-1]])
+    fill_text(out, band.between(ys[0], ys[-1]))
     return out
 
 
@@ -274,20 +274,51 @@ def find_grids(edges: list[dict[str, Any]], region: Bbox, page: int,
     if len(inside) < 4:
         return []
     try:
-        found = TableFinder(EdgePage(inside, region), TABLE_SETTINGS).tables
+        found = find_tables(inside, TABLE_SETTINGS)
     except (ValueError, KeyError, AssertionError) as exc:  # degenerate edges
         log.warning("page %d: table finding failed: %s", page, exc)
         return []
     grids = []
-    region_chars = [c for c in chars if region[1] <= c.cy <= region[3]]
-    for table in found:
-        grid = build_grid(page, [tuple(c) for c in table.cells])
+    band = Band(char_band(chars).between(region[1], region[3]), ordered=True)
+    for boxes in found:
+        grid = build_grid(page, boxes)
         if grid is not None and grid.ncols >= 1 and grid.nrows >= 1:
-            fill_text(grid, region_chars)
+            fill_text(grid, band.within(grid.box))
             grids.append(grid)
     grids.sort(key=lambda g: g.ys[0])
     for i, grid in enumerate(grids):  # rows left open by a page break
         upper = grids[i - 1].ys[-1] if i else region[1]
         lower = grids[i + 1].ys[0] if i + 1 < len(grids) else region[3]
-        grids[i] = close_open_rows(grid, region_chars, upper, lower)
+        grids[i] = close_open_rows(grid, band, upper, lower)
     return grids
+
+
+class Band:
+    """A region's characters sorted by their centre's height, so that each grid takes only the
+    characters level with it: a page of many tables stays linear in its characters."""
+
+    def __init__(self, chars: list[Char], ordered: bool = False) -> None:
+        self.chars = chars if ordered else sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
+        self.centres = [(c.top + c.bottom) / 2 for c in self.chars]
+
+    def between(self, top: float, bottom: float) -> list[Char]:
+        lo = bisect.bisect_left(self.centres, top)
+        return self.chars[lo:bisect.bisect_right(self.centres, bottom)]
+
+    def within(self, box: Bbox) -> list[Char]:
+        x0, top, x1, bottom = box
+        return [c for c in self.between(top, bottom) if x0 <= (c.x0 + c.x1) / 2 <= x1]
+
+
+_BANDS: dict[int, tuple[list[Char], Band]] = {}
+
+
+def char_band(chars: list[Char]) -> Band:
+    """A page's characters by height, made once per page (table finding asks once per title)."""
+    found = _BANDS.get(id(chars))
+    if found is not None and found[0] is chars and len(found[1].chars) == len(chars):
+        return found[1]
+    if len(_BANDS) >= 16:
+        _BANDS.clear()
+    band = _BANDS[id(chars)] = (chars, Band(chars))
+    return band[1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.lines import line_index
 from core.model import DISCLOSURE, Line, Page
 from core.tables.catalog import NUMBER_ONLY, classify, normalize_title, short_title, split_number
 
@@ -107,9 +108,8 @@ def find_titles(page: Page, family: str = DISCLOSURE, government: str | None = N
 
 def number_near(page: Page, top: float, bottom: float) -> str | None:
     """A table number printed on a line of its own between top and bottom (公开01表, 表一…)."""
-    for line in page.lines:
-        if top - 1 <= line.top and line.bottom <= bottom + 1:
-            flat = re.sub(r"\s+", "", line.text)
-            if NUMBER_ONLY.match(flat):
-                return flat
+    for line in line_index(page.lines).within(top, bottom):
+        flat = re.sub(r"\s+", "", line.text)
+        if NUMBER_ONLY.match(flat):
+            return flat
     return None

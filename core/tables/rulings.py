@@ -3,7 +3,7 @@
 pdfplumber finds table cells from a page's edges, but reading them through pdfminer means
 interpreting the whole page again (most of the cost of table extraction). pdfium already holds the
 parsed page: its path objects give the same lines, rectangles and their edges, which are handed to
-pdfplumber's own TableFinder unchanged.
+pdfplumber's table finding (core.tables.cells) unchanged.
 """
 from __future__ import annotations
 
