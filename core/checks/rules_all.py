@@ -3,3 +3,5 @@ from core.checks import (rules_codes, rules_consistency, rules_cross, rules_intr
                          rules_names, rules_narrative, rules_recompute, rules_shares,
                          rules_statements, rules_structure, rules_text)
 
+from core.checks import (rules_basic, rules_captions, rules_coverage,  # noqa: F401,E402
+                         rules_performance, rules_procurement)  # issue 14, families 4-7
