@@ -187,6 +187,8 @@ def _misfit(name: str, level: str, cls: str | None, parent: str, subjects: Subje
     near = subjects.nearest(name, width, cls)
     pool = (subjects.under.get(cls, {}) if cls else subjects.names).get(width) or \
         (subjects.under.get(cls, {}).get(0, {}) if cls else {})
+    if not pool:
+        return  # the tables print nothing at that level: nothing to tell the name from
     listed = "、".join(sorted({subjects.printed.get(k, k) for k in pool}))[:60]
     where = f"表中“{parent}”之下" if cls else f"{scheme_zh}表中"
     if near:

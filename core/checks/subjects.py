@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from core.checks.codes import name_key, scheme
 from core.checks.context import Context, label
-from core.checks.facts import chains_of
+from core.checks.facts import CHAIN
 from core.checks.numbers import Num
 from core.checks.refs import norm_name
 from core.tables.model import ParsedTable
@@ -114,6 +114,26 @@ def _uncoded(ctx: Context, table: ParsedTable, column: str) -> list[Item]:
     return out
 
 
+def _chains(text: str) -> list[tuple[list[tuple[str, str | None, str]], int, int]]:
+    """facts.chains_of with where each chain is printed (from its first name to its last label);
+    quotes are read as separators so that the offsets stay those of text."""
+    flat = re.sub(r"[“”\"'‘’]", "、", text)
+    out: list[tuple[list[tuple[str, str | None, str]], int, int]] = []
+    last_end = -1
+    for m in CHAIN.finditer(flat):
+        raw = m.group("name")
+        name = re.sub(r"^\s*\d{1,2}\s*[、.．]\s*", "", raw.lstrip("、，")).strip()
+        start = m.start("name") + raw.rfind(name)
+        item = (name, m.group("code"), m.group("level"))
+        if out and m.start() == last_end and item[2] != "类":
+            out[-1][0].append(item)
+            out[-1] = (out[-1][0], out[-1][1], m.end())
+        else:
+            out.append(([item], start, m.end()))
+        last_end = m.end()
+    return out
+
+
 def mentions(ctx: Context) -> list[Mention]:
     """Every subject the narrative names, in reading order (computed once per run)."""
     def make() -> list[Mention]:
@@ -121,15 +141,12 @@ def mentions(ctx: Context) -> list[Mention]:
         out: list[Mention] = []
         for k, s in enumerate(nar.sentences):
             text = nar.text[s.start:s.end]
-            for chain in chains_of(text):
+            for chain, a, b in _chains(text):
                 if any(NOT_A_NAME.search(n) for n, _, _ in chain):
                     continue
-                first, last = chain[0][0], chain[-1][0]
-                a = text.find(first)
-                b = text.find(last, max(a, 0)) + len(last)
-                joined = ENUMERATED.search(text[:max(a, 0)])
-                out.append(Mention(chain, s.start + max(a, 0), s.start + max(b, 0), k,
-                                   joined.group(0) + first if joined else ""))
+                joined = ENUMERATED.search(text[:a])
+                out.append(Mention(chain, s.start + a, s.start + b, k,
+                                   joined.group(0) + chain[0][0] if joined else ""))
             for m in QUOTED_PATH.finditer(text):
                 parts = [p for p in PATH_SEP.split(m.group(1)) if p]
                 if 2 <= len(parts) <= 3 and PATH_SEP.search(m.group(1)) and _is_class(parts[0]):
