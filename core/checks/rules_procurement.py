@@ -95,7 +95,12 @@ def _base_of(words: str) -> str | None:
 
 
 def blocks(ctx: Context) -> list[Block]:
-    """Procurement statements: inside a section headed 政府采购, else paragraphs that say 政府采购."""
+    """Procurement statements: inside a section headed 政府采购, else paragraphs that say 政府采购
+    (read once per run: both rules use them)."""
+    return ctx.memo(("procurement",), lambda: _read_blocks(ctx))
+
+
+def _read_blocks(ctx: Context) -> list[Block]:
     nar = ctx.narrative
     sections = {i for i, s in enumerate(nar.sections) if "政府采购" in s.heading and s.level >= 2}
     out: list[Block] = []
@@ -291,7 +296,7 @@ def _kind_shares(ctx: Context, block: Block, sme: Quantity) -> Iterator[Finding]
     if hi >= t_lo and lo <= t_hi:
         return
     gap = t_lo - hi if hi < t_lo else lo - t_hi
-    implied = (lo + hi) / 2
+    implied = ((lo + hi) / 2).quantize(Decimal("0.0001"))
     rounding = gap <= allow
     yield narrative_finding(
         "NAR-SME", "info" if rounding else "error",
