@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from tests.injection import (CorpusEdit, SeedEdit, changed, edit_cell, edit_text, find_block,
-                             find_caption, find_cell, fresh, seed_source)
+from tests.inject_corpus import CorpusEdit, changed, edit_cell, edit_text, fresh
+from tests.injection import SeedEdit, find_block, find_caption, find_cell, seed_source
 
 CAIDIAN, HZ23, ZEZHOU = ("caidian-union-2023-final-accounts", "hangzhou-union-2023-final-accounts",
                          "zezhou-union-2022-final-accounts")

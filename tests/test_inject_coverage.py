@@ -9,7 +9,8 @@ from typing import Any
 
 from tests.conftest import CORPUS, needs_corpus
 from tests.inject_edits import CORPUS_FILES
-from tests.injection import corpus_results, seed_results, untouched, unexplained
+from tests.inject_corpus import corpus_results, unexplained, untouched
+from tests.injection import seed_results
 
 FAMILY = "coverage"
 KNOWN = [
