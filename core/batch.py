@@ -28,6 +28,9 @@ class BatchRow:
     path: str
     kind: str = ""
     scope: str = ""
+    doc_kind: str = ""  # 部门决算, 政府预算报告, 模板, 其他, 无文字层 (core.model.Document.kind_label)
+    level: str = ""  # a government report's 全市 / 本级
+    government: str = ""
     year: int | None = None
     entity: str = ""
     pages: int = 0
@@ -65,10 +68,13 @@ def check_one(path: str, with_json: bool = False, with_tables: bool = False,
               lang: str = "zh") -> BatchRow:
     """Analyse one file (from the cache when it was seen before) into its summary row."""
     from core.analysis import analyse
+    from core.checks.applies import applicability
     from core.checks.context import Context
+    from core.checks.registry import catalogue
     from core.checks.rules_structure import missing_tables
     from core.checks.settings import load_settings
-    from core.errors import DisclosureError
+    from core.errors import DisclosureError, NoTextLayer
+    from core.model import FAMILY_LABELS, NO_TEXT
 
     row = BatchRow(str(path))
     t0 = time.perf_counter()
@@ -79,6 +85,8 @@ def check_one(path: str, with_json: bool = False, with_tables: bool = False,
         report = analyse(path, use_cache=True)
     except DisclosureError as exc:
         row.error, row.error_code = str(exc), exc.code
+        if isinstance(exc, NoTextLayer):
+            row.doc_kind = FAMILY_LABELS[NO_TEXT]
         return row
     except Exception as exc:  # a parser bug: this document's row says so, the run goes on
         row.error, row.error_code = f"分析时发生内部错误：{exc!r}", "internal"
@@ -87,9 +95,14 @@ def check_one(path: str, with_json: bool = False, with_tables: bool = False,
         row.seconds = time.perf_counter() - t0
     doc = report.document
     row.kind, row.scope, row.year, row.entity = doc.kind or "", doc.scope or "", doc.year, doc.entity or ""
+    row.doc_kind, row.level, row.government = doc.kind_label, doc.level or "", doc.government or ""
     row.pages = len(doc.pages)
     row.tables = sorted({t.id for t in report.tables if t.standard})
-    row.missing = missing_tables(Context(report, load_settings()))
+    settings = load_settings()
+    ctx = Context(report, settings)
+    completeness = next(r for r in catalogue() if r.id == "STR-03")  # 缺少表格 only where it applies
+    applies = applicability(completeness, doc, settings, ctx.kind).applies
+    row.missing = missing_tables(ctx) if applies else []
     counts = Counter(f.severity for f in report.findings)
     row.severities = {s: counts.get(s, 0) for s in SEVERITIES}
     row.rules = dict(Counter(f.rule for f in report.findings))

@@ -50,7 +50,8 @@ def line(row: BatchRow) -> str:
         return f"{row.path}: 未检查：{row.error}"
     counts = " · ".join(f"{row.severities.get(s, 0)} {SEVERITY_ZH[s]}" for s in SEVERITIES)
     missing = f"，缺 {'、'.join(row.missing)}" if row.missing else ""
-    return (f"{row.path}: {row.year or '?'} {row.scope}{row.kind or '?'} {row.entity or '?'}，"
+    level = f"·{row.level}" if row.level else ""
+    return (f"{row.path}: {row.year or '?'} {row.doc_kind or '?'}{level} {row.entity or '?'}，"
             f"{row.pages} 页，{len(row.tables)} 张表{missing}；{counts}")
 
 
@@ -86,7 +87,8 @@ def run_batch_check(args: argparse.Namespace) -> int:
         status = EXIT_UNREADABLE
     if args.json:
         documents = [r.document if r.document is not None else
-                     {"path": r.path, "error": r.error, "error_code": r.error_code} for r in rows]
+                     {"path": r.path, "error": r.error, "error_code": r.error_code,
+                      **({"doc_kind": r.doc_kind} if r.doc_kind else {})} for r in rows]
         text = json.dumps({"app": APP_NAME, "version": APP_VERSION, "documents": documents},
                           ensure_ascii=False, indent=1)
         if args.json == "-":

@@ -18,10 +18,10 @@ from core.batch import BatchRow
 from core.checks.model import SEVERITIES, SEVERITY_ZH
 from core.export.common import neutralise, write_atomically
 
-SUMMARY_HEADERS = ["序号", "文件", "类型", "部门/单位", "年度", "单位名称", "页数", "识别表格数",
+SUMMARY_HEADERS = ["序号", "文件", "类型", "级次", "年度", "单位名称", "页数", "识别表格数",
                    "缺少表格", *(SEVERITY_ZH[s] for s in SEVERITIES), "问题合计", "用时（秒）",
                    "检查结果"]
-SUMMARY_WIDTHS = {"序号": 5, "文件": 40, "类型": 6, "部门/单位": 8, "年度": 6, "单位名称": 26,
+SUMMARY_WIDTHS = {"序号": 5, "文件": 40, "类型": 12, "级次": 8, "年度": 6, "单位名称": 26,
                   "页数": 6, "识别表格数": 8, "缺少表格": 20, "问题合计": 8, "用时（秒）": 9,
                   "检查结果": 30}
 SUMMARY_WRAP = {"文件", "单位名称", "缺少表格", "检查结果"}
@@ -39,10 +39,11 @@ def summary_rows(rows: list[BatchRow], root: Path | None = None) -> list[list[An
     for n, r in enumerate(rows, start=1):
         name = shown_path(r.path, root)
         if r.error:
-            out.append([n, name, "", "", None, "", None, None, "", *([None] * len(SEVERITIES)),
-                        None, round(r.seconds, 2), r.error])
+            out.append([n, name, r.doc_kind, "", None, "", None, None, "",
+                        *([None] * len(SEVERITIES)), None, round(r.seconds, 2), r.error])
             continue
-        out.append([n, name, r.kind, r.scope, r.year, r.entity, r.pages, len(r.tables),
+        kind = r.doc_kind or f"{r.scope}{r.kind}"
+        out.append([n, name, kind, r.level, r.year, r.entity, r.pages, len(r.tables),
                     "、".join(r.missing), *(r.severities.get(s, 0) for s in SEVERITIES),
                     r.findings, round(r.seconds, 2), CHECKED])
     return out

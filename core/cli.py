@@ -127,7 +127,8 @@ def _fails(doc: dict[str, Any], fail_on: str | None) -> bool:
 
 
 def _print_summary(doc: dict[str, Any]) -> None:
-    print(f"{doc['path']}: {doc['kind'] or '?'} {doc['scope'] or '?'} {doc['year'] or '?'} "
+    kind = doc.get("doc_kind") or doc["kind"] or "?"
+    print(f"{doc['path']}: {kind} {doc.get('level') or ''} {doc['year'] or '?'} "
           f"{doc['entity'] or '?'}, {doc['pages']} 页, {len(doc['tables'])} 张表")
     for t in doc["tables"]:
         pages = ",".join(map(str, t["pages"]))

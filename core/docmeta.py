@@ -1,4 +1,5 @@
-"""Recognise what a disclosure is: 预算 or 决算, 部门 or 单位, its fiscal year and its entity.
+"""Recognise what a disclosure is: 预算 or 决算, 部门 or 单位, its fiscal year and its entity
+(and, through core.dockind, whether it is a disclosure at all).
 
 The cover says it best ("上海市普陀区司法局2026年部门预算", "预算单位：上海市财政局"); when the cover is an
 image or says little, the table captions ("部门：…", "编制单位：…"), the part headings and the table
@@ -9,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from core.dockind import recognise_kind
 from core.model import Document, Page
 
 ORG_SUFFIX = (r"(?:办公厅|办公室|办事处|委员会|常委会|局|院|部|厅|会|中心|处|馆|所|站|校|委|公司|队|社"
@@ -86,6 +88,7 @@ def recognise(doc: Document) -> None:
 
     doc.year = _year(cover, head_text, all_lines) or _year_from_name(doc.path)
     doc.entity = _entity(cover, doc, all_lines)
+    recognise_kind(doc)  # a government report or a template overrides what the above guessed
 
 
 def _year(cover: str, head_text: str, lines: list[str]) -> int | None:

@@ -110,6 +110,16 @@ class Page:
         return sum(1 for c in self.chars if not c.text.isspace()) >= 5
 
 
+# Document families: the department catalogue runs on disclosures only (issue 15).
+DISCLOSURE = "disclosure"  # 部门/单位 预算·决算 公开
+GOV_REPORT = "gov_report"  # 政府预算·决算报告 to the people's congress (domain-rules.md §8)
+TEMPLATE = "template"  # an unfilled official template (XX, 202X, （按…填写）)
+OTHER = "other"  # anything else: a notice, a contract, a report of another sort
+NO_TEXT = "no_text"  # no text layer (a scan): nothing can be read without OCR
+FAMILY_LABELS = {DISCLOSURE: "部门/单位公开", GOV_REPORT: "政府报告", TEMPLATE: "模板",
+                 OTHER: "其他", NO_TEXT: "无文字层"}
+
+
 @dataclass(slots=True)
 class Document:
     """A PDF as read: its identity, its pages and what was recognised about it."""
@@ -123,6 +133,19 @@ class Document:
     year: int | None = None
     entity: str | None = None
     warnings: list[str] = field(default_factory=list)
+    family: str = DISCLOSURE  # what sort of document: see FAMILIES (core.dockind decides)
+    level: str | None = None  # a government report's scope: 全市 / 本级 / 全市和本级
+    government: str | None = None  # the government a report speaks for: 广州市, 杭州市
+    kind_reason: str = ""  # why a document is a 模板 or 其他 (shown to the reviewer)
 
     def page(self, number: int) -> Page:
         return self.pages[number - 1]
+
+    @property
+    def kind_label(self) -> str:
+        """The document's kind as a reviewer names it: 部门决算, 政府预算报告, 模板, 其他."""
+        if self.family == GOV_REPORT:
+            return f"政府{self.kind or ''}报告"
+        if self.family == DISCLOSURE:
+            return f"{self.scope or ''}{self.kind}" if self.kind else FAMILY_LABELS[DISCLOSURE]
+        return FAMILY_LABELS[self.family]

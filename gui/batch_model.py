@@ -99,8 +99,12 @@ class BatchModel(QAbstractTableModel):
         if row is None:
             return translate("Batch", "等待中") if column == "result" else ""
         if row.error:
+            if column == "kind":
+                return row.doc_kind  # 无文字层: a scan says what it is even unchecked
             return row.error if column == "result" else (f"{row.seconds:.1f}" if column == "seconds" else "")
-        values = {"kind": f"{row.scope}{row.kind}", "year": str(row.year or ""), "entity": row.entity,
+        kind = row.doc_kind or f"{row.scope}{row.kind}"
+        kind += f"（{row.level}）" if row.level else ""
+        values = {"kind": kind, "year": str(row.year or ""), "entity": row.entity,
                   "pages": str(row.pages), "tables": str(len(row.tables)), "missing": "、".join(row.missing),
                   "seconds": f"{row.seconds:.1f}", "result": translate("Batch", "已检查")}
         if column in SEVERITIES:

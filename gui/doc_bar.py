@@ -5,6 +5,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from core.checks.applies import applicable_rules
+from core.checks.settings import load_settings
+from gui.lang import language
 
 
 class DocumentBar(QWidget):
@@ -34,8 +37,8 @@ class DocumentBar(QWidget):
         found = {t.id for t in report.tables if t.standard}
         missing = [f.subject.split(":", 1)[1] for f in report.findings
                    if f.rule == "STR-03" and f.subject.startswith("missing:")]
-        entity = doc.entity or self.tr("（未识别单位）")
-        kind = (doc.scope or "") + doc.kind if doc.kind else self.tr("（未识别类型）")
+        entity = doc.entity or doc.government or self.tr("（未识别单位）")
+        kind = doc.kind_label + (f"（{doc.level}）" if doc.level else "")
         parts = [
             f"<b>{entity}</b>",
             self.tr("{0}年 {1}").format(doc.year or "?", kind),
@@ -46,8 +49,18 @@ class DocumentBar(QWidget):
         if missing:
             missing_text = self.tr("缺表：{0}").format("、".join(missing))
             parts.append(f"<span style='color:#b71c1c'>{missing_text}</span>")
+        rules = applicable_rules(doc, load_settings())
+        skipped = [a for a in rules if not a.applies]
+        ran = len(rules) - len(skipped)
+        parts.append(self.tr("检查 {0} 条 · 不适用 {1} 条").format(ran, len(skipped)))
         self.label.setText(" · ".join(parts))
-        self.label.setToolTip(doc.path)
+        en = language() == "en"
+        tip = [doc.path] + ([doc.kind_reason] if doc.kind_reason and not en else [])
+        if skipped:
+            tip.append(self.tr("不适用的检查："))
+            tip += [f"{a.rule.id} {a.rule.title_en}: {a.reason_en}" if en else
+                    f"{a.rule.id} {a.rule.title}：{a.reason}" for a in skipped]
+        self.label.setToolTip("\n".join(tip))
         if doc.warnings:
             self.warnings.setText(self.tr("⚠ {0} 条文档提示").format(len(doc.warnings)))
             self.warnings.setToolTip("\n".join(doc.warnings))

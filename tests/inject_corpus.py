@@ -1,4 +1,4 @@
-"""Injected defects in real corpus documents (tests/test_inject_*.py; see tests/injection.py).
+"""Injected defects in real corpus documents (tests/test_inject_*.py; see tests/inject_seeds.py).
 
 The parsed document (narrative text, a table cell, a caption line) is edited in memory and the
 family's rules run again; the PDF itself is never copied. Each worker process reads a document
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from tests.conftest import CORPUS
-from tests.injection import FAMILIES, Box, found_at, pool
+from tests.inject_seeds import FAMILIES, Box, found_at, pool
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The edits of tests/injection.py: the same realistic slips, in the seeds (by hand, each named
+"""The edits of tests/inject_seeds.py: the same realistic slips, in the seeds (by hand, each named
 with the words it changes) and in the corpus (found by pattern in each parsed document)."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from typing import Any, Callable
 
 from tests.inject_corpus import CorpusEdit, changed, edit_cell, edit_text, fresh
-from tests.injection import SeedEdit, find_block, find_caption, find_cell, seed_source
+from tests.inject_seeds import SeedEdit, find_block, find_caption, find_cell, seed_source
 
 CAIDIAN, HZ23, ZEZHOU = ("caidian-union-2023-final-accounts", "hangzhou-union-2023-final-accounts",
                          "zezhou-union-2022-final-accounts")

@@ -1,257 +1,185 @@
-"""Injected defects for the issue-14 family tests (tests/test_inject_*.py).
+"""Errors injected into analysed documents, for the family tests of issue 14.
 
-Two kinds of copies are edited the way a careless editor would:
-
-- the seed fixtures (tests/fixtures/seeds/*.json): a figure, word or sentence of a paragraph, a
-  table cell or a caption is changed, the copy rendered to PDF and analysed in full. Each rendered
-  copy carries one edit of every family (in different paragraphs and tables), so the families'
-  tests share four rounds of renders instead of rendering once per edit;
-- the real corpus (../shared/corpus/real): the parsed document (narrative text, a table cell, a
-  caption line) is edited in memory and the checks run again (tests/inject_corpus.py).
-
-An edit counts as found when a finding of its family's rules that the unedited document does not
-have (or one of its member findings) is located where the edit was printed.
+An edit changes one thing of an analysed report the way a careless editor would (a word of the
+narrative, a figure, a table cell, a subject name) and keeps every character's page and box, so a
+test can ask whether a finding that the unedited document does not have points at the edit. Edits
+are made on the analysed report rather than on the PDF: the seeds and copies of corpus documents
+are parsed once per test session and each edit costs only a run of the checks (about 0.1 s).
 """
 from __future__ import annotations
 
-import atexit
-import copy
-import json
+import dataclasses
 import re
-import tempfile
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from decimal import Decimal
+from typing import Any, Callable, Iterable
 
-from tests.conftest import SEED_NAMES, SEEDS
+from core.checks import run_checks
+from core.checks.model import Finding
+from core.narrative import Narrative, _split
+from core.tables.model import CellRef
 
-_POOL: list[ProcessPoolExecutor] = []
-
-
-def pool() -> ProcessPoolExecutor:
-    """Two worker processes for the whole session: each keeps the corpus documents it has read."""
-    if not _POOL:
-        _POOL.append(ProcessPoolExecutor(max_workers=2))
-        atexit.register(_POOL[0].shutdown)
-    return _POOL[0]
+Box = tuple[int, tuple[float, float, float, float]]
 
 
-FAMILIES = {
-    "procurement": {"NAR-GP", "NAR-SME"},
-    "performance": {"CON-PERFYEAR", "TXT-PERF"},
-    "tables": {"XT-PERS", "XT-RUN", "XT-SG", "CON-TITLEYEAR", "CON-TITLEORG"},
-    "coverage": {"TXT-COVER", "TXT-NAME"},
-}
-Box = tuple[float, float, float, float]
+@dataclasses.dataclass
+class Injected:
+    """One edited copy of a document: what was changed and where it is printed."""
+
+    name: str  # the document
+    describe: str
+    report: Any
+    boxes: list[Box]
+    cell: tuple[str, int, str] | None = None  # the edited table cell, for table edits
 
 
-# -- seed edits ----------------------------------------------------------------------------------
-@dataclass
-class SeedEdit:
-    """One edit of a seed: a paragraph's words (block), a table cell, or a table caption."""
+class TextEdit(Injected):
+    """An edit of the narrative, made when first looked at (tests take a few of many candidates,
+    and re-splitting a narrative into sentences is most of an edit's cost)."""
 
-    family: str
-    seed: str
-    old: str
-    new: str
-    block: int | None = None  # index of the paragraph in seed["blocks"]
-    table: int | None = None  # index among the seed's table blocks
-    row: int | None = None
-    col: int | None = None  # grid column of the cell
-    caption: int | None = None  # index of the caption line of table `table`
-    found_in: tuple[str, str] | None = None  # (table id, row name): where the finding belongs
-    # when it is not where the words changed (an item dropped from the narrative is missed in
-    # the table)
+    def __init__(self, report: Any, start: int, end: int, new: str, name: str, describe: str) -> None:
+        self.name, self.describe, self.cell = name, describe, None
+        self._args = (report, start, end, new)
+        self._made: tuple[Any, list[Box]] | None = None
 
-    def describe(self) -> str:
-        where = (f"block {self.block}" if self.block is not None else
-                 f"table {self.table} caption" if self.caption is not None else
-                 f"table {self.table} row {self.row} col {self.col}")
-        return f"{self.family} {self.seed} {where}: {self.old!r} -> {self.new!r}"
+    def _make(self) -> tuple[Any, list[Box]]:
+        if self._made is None:
+            self._made = _edit_text(*self._args)
+        return self._made
+
+    @property  # type: ignore[override]
+    def report(self) -> Any:
+        return self._make()[0]
+
+    @property  # type: ignore[override]
+    def boxes(self) -> list[Box]:
+        return self._make()[1]
 
 
-def _tables(seed: dict[str, Any]) -> list[dict[str, Any]]:
-    return [b for b in seed["blocks"] if b["t"] == "table"]
+def edit_text(report: Any, start: int, end: int, new: str, name: str, describe: str) -> Injected:
+    """report with narrative text[start:end] replaced by new; the new characters take the boxes of
+    the old ones (so the edit is located where the old words were printed)."""
+    return TextEdit(report, start, end, new, name, describe)
 
 
-def apply(seed: dict[str, Any], edit: SeedEdit) -> None:
-    """Make the edit in the seed source (in place); the old text must be there."""
-    if edit.block is not None:
-        text = seed["blocks"][edit.block]["text"]
-        assert edit.old in text, edit.describe()
-        seed["blocks"][edit.block]["text"] = text.replace(edit.old, edit.new, 1)
-        return
-    block = _tables(seed)[edit.table]
-    if edit.caption is not None:
-        cap = block["captions"][edit.caption]
-        assert edit.old in cap["text"], edit.describe()
-        cap["text"] = cap["text"].replace(edit.old, edit.new, 1)
-        return
-    from tests.mutations import _grid_cols
+def _edit_text(report: Any, start: int, end: int, new: str) -> tuple[Any, list[Box]]:
+    nar = report.narrative
+    span = nar.refs[start:end] or nar.refs[max(0, start - 1):start + 1]
+    fill = [span[min(k, len(span) - 1)] for k in range(len(new))]
+    delta = len(new) - (end - start)
 
-    cols = _grid_cols(block)
-    row = block["rows"][edit.row]
-    k = next(k for (r, k), c in cols.items() if r == edit.row and c == edit.col)
-    cell = row[k]
-    text = cell if isinstance(cell, str) else cell["text"]
-    assert text.strip() == edit.old, edit.describe()
-    if isinstance(cell, str):
-        row[k] = edit.new
-    else:
-        cell["text"] = edit.new
+    def moved(x: int) -> int:
+        return x if x <= start else max(start + len(new), x + delta)
+
+    edited = Narrative(nar.text[:start] + new + nar.text[end:], nar.refs[:start] + fill + nar.refs[end:],
+                       [], [], [(moved(a) if a > start else a, moved(b)) for a, b in nar.paragraphs])
+    _split(edited)
+    copy = dataclasses.replace(report, narrative=edited, findings=[])
+    return copy, edited.boxes(max(0, start - 1), start + max(len(new), 1) + 1)
 
 
-def find_cell(seed: dict[str, Any], table_id: str, row_text: str, old: str) -> tuple[int, int, int]:
-    """(table index, row, grid column) of the cell printing old right of the cell row_text, in
-    the table expected as table_id."""
-    from tests.mutations import _grid_cols
+def edit_cell(report: Any, table_id: str, row: int, column: str, new: str, name: str) -> Injected:
+    """report with one table cell printed as new (its value and its printed text)."""
+    from core.amounts import parse_amount
 
-    for ti, block in enumerate(_tables(seed)):
-        if block.get("expect", {}).get("id") != table_id:
-            continue
-        cols = _grid_cols(block)
-        for ri, row in enumerate(block["rows"]):
-            texts = [c if isinstance(c, str) else c.get("text", "") for c in row]
-            named = [k for k, t in enumerate(texts) if t.strip() == row_text]
-            if named:  # the first cell printing old right of the row's name (multi-panel rows)
-                for k, t in enumerate(texts):
-                    if k > named[0] and t.strip() == old:
-                        return ti, ri, cols[(ri, k)]
-    raise LookupError(f"{table_id}: no cell {old!r} in a row {row_text!r}")
-
-
-def find_caption(seed: dict[str, Any], table_id: str, old: str) -> tuple[int, int]:
-    for ti, block in enumerate(_tables(seed)):
-        if block.get("expect", {}).get("id") == table_id:
-            for ci, cap in enumerate(block.get("captions", [])):
-                if old in cap.get("text", ""):
-                    return ti, ci
-    raise LookupError(f"{table_id}: no caption with {old!r}")
+    tables = []
+    for t in report.tables:
+        if t.id == table_id:
+            frame = t.frame.copy()
+            frame.at[row, column] = parse_amount(new) if column not in ("code", "name") else new
+            cells = dict(t.cells)
+            old = cells[(row, column)]
+            cells[(row, column)] = CellRef(old.page, old.bbox, new)
+            t = dataclasses.replace(t, frame=frame, cells=cells)
+        tables.append(t)
+    copy = dataclasses.replace(report, tables=tables, findings=[])
+    ref = next(t for t in tables if t.id == table_id).cells[(row, column)]
+    return Injected(name, f"{table_id} r{row} [{column}] -> {new}", copy, [(ref.page, ref.bbox)],
+                    (table_id, row, column))
 
 
-def find_block(seed: dict[str, Any], old: str) -> int:
-    hits = [i for i, b in enumerate(seed["blocks"]) if b["t"] in ("p", "h1", "h2", "h3")
-            and old in b.get("text", "")]
-    assert hits, old
-    return hits[0]
-
-
-@lru_cache(maxsize=None)
-def seed_source(name: str) -> dict[str, Any]:
-    return json.loads((SEEDS / f"{name}.json").read_text(encoding="utf-8"))
-
-
-def _overlaps(a: Box | list[float], b: Box | list[float], margin: float = 2.0) -> bool:
+def overlaps(a: Iterable[float], b: Iterable[float], margin: float = 2.0) -> bool:
+    a, b = tuple(a), tuple(b)
     return not (a[2] + margin < b[0] or b[2] + margin < a[0] or a[3] + margin < b[1]
                 or b[3] + margin < a[1])
 
 
-def _flat_boxes(report: Any, paragraph: str, new: str) -> list[tuple[int, Box]]:
-    """Where new was printed in the narrative: found by its neighbours in the edited paragraph."""
-    flat_para = re.sub(r"\s", "", paragraph)
-    nar = report.narrative
-    index = [i for i, ch in enumerate(nar.text) if not ch.isspace()]
-    flat = "".join(nar.text[i] for i in index)
-    want = re.sub(r"\s", "", new)
-    boxes: list[tuple[int, Box]] = []
-    pos = flat_para.find(want)
-    while pos >= 0:
-        before = flat_para[max(0, pos - 10):pos]
-        hit = flat.find(before + flat_para[pos:pos + len(want) + 10])
-        if hit >= 0:
-            start = index[hit + len(before)]
-            boxes += nar.boxes(start, index[hit + len(before) + len(want) - 1] + 1)
-        pos = flat_para.find(want, pos + 1)
-    return boxes
+def new_findings(before: Any, injected: Injected) -> list[Finding]:
+    """Findings of the edited copy that the unedited document does not have."""
+    old = {f.fingerprint for f in before.findings}
+    return [f for f in run_checks(injected.report) if f.fingerprint not in old]
 
 
-def _line_boxes(report: Any, new: str) -> list[tuple[int, Box]]:
-    want = re.sub(r"\s", "", new)
-    return [(p.number, ln.box) for p in report.document.pages for ln in p.lines
-            if want in re.sub(r"\s", "", ln.text)]
-
-
-def _targets(report: Any, truth: dict[str, Any], seed: dict[str, Any], e: SeedEdit
-             ) -> list[tuple[int, Box]]:
-    if e.found_in is not None:
-        table_id, name = e.found_in
-        for ti, block in enumerate(_tables(seed)):
-            if block.get("expect", {}).get("id") != table_id:
-                continue
-            rows = [ri for ri, row in enumerate(block["rows"])
-                    if any(name == (c if isinstance(c, str) else c.get("text", "")).strip() for c in row)]
-            return [(c["page"], tuple(c["bbox"])) for c in truth["tables"][ti]["cells"]
-                    if not c["header"] and c["row"] in rows]
-        return []
-    if e.block is not None:
-        return _flat_boxes(report, seed["blocks"][e.block]["text"], e.new)
-    if e.caption is not None:
-        return _line_boxes(report, e.new)
-    block = _tables(seed)[e.table]
-    col = e.col + (2 if "split_codes" in block and e.col > block["split_codes"] else 0)
-    return [(c["page"], tuple(c["bbox"])) for c in truth["tables"][e.table]["cells"]
-            if not c["header"] and c["row"] == e.row and c["col"] == col]
-
-
-def found_at(findings: list[Any], baseline: set[str], rules: set[str],
-             targets: list[tuple[int, Box]], cell: tuple[str, int, str] | None = None) -> bool:
-    """Some new finding of rules (or a member of it) is located on one of targets (or on cell)."""
-    def hits(f: Any) -> bool:
-        for loc in f.locations:
-            if cell and (loc.table, loc.row, loc.column) == cell:
-                return True
-            if loc.bbox is not None and any(loc.page == p and _overlaps(loc.bbox, b) for p, b in targets):
-                return True
-        return False
-
-    for f in findings:
-        if f.fingerprint in baseline:
+def found(before: Any, injected: Injected, rules: set[str]) -> bool:
+    """Some new finding of one of rules points at the edit (members count through their root)."""
+    for f in new_findings(before, injected):
+        if f.rule not in rules and not any(m.rule in rules for m in f.members):
             continue
-        group = [f, *getattr(f, "members", [])]
-        if any(g.rule in rules and hits(g) for g in group):
-            return True
+        for loc in f.locations:
+            if loc.bbox is not None and any(loc.page == p and overlaps(loc.bbox, box)
+                                            for p, box in injected.boxes):
+                return True
     return False
 
 
-def _run_copy(job: tuple[str, list[SeedEdit], list[str]]) -> list[tuple[SeedEdit, bool]]:
-    """Render one edited seed copy and analyse it; each edit: found or not."""
+def sentences(report: Any, pattern: str) -> Iterable[re.Match[str]]:
+    """Every match of pattern in the narrative of the disclosure proper (not its annexes)."""
+    text = report.narrative.text
+    cut = _annex_start(text)
+    for m in re.finditer(pattern, text):
+        if m.start() < cut:
+            yield m
+
+
+def _annex_start(text: str) -> int:
+    m = re.search(r"\n附件[一二三四五六七八九十\d：:\s]", text)
+    return m.start() if m else len(text)
+
+
+def spread(items: list[Any], limit: int) -> list[Any]:
+    """At most limit items taken evenly over the list (deterministic)."""
+    if len(items) <= limit:
+        return items
+    step = len(items) / limit
+    return [items[int(k * step)] for k in range(limit)]
+
+
+def rate(results: list[tuple[bool, str]]) -> tuple[float, list[str]]:
+    missed = [d for ok, d in results if not ok]
+    return 1 - len(missed) / max(1, len(results)), missed
+
+
+def errors_of(report: Any, rules: set[str]) -> list[str]:
+    """The error and warn findings of rules on an unedited document that are not real defects
+    already examined (for a corpus document: those of bench/corpus_baseline.json)."""
+    import json
+    from pathlib import Path
+
+    baseline = Path(__file__).resolve().parents[1] / "bench" / "corpus_baseline.json"
+    known = {e["fingerprint"] for e in json.loads(baseline.read_text(encoding="utf-8"))["documents"]
+             .get(Path(report.document.path).name, {}).get("findings", [])}
+    return [f"{f.rule} p{f.pages}: {f.message}" for f in report.findings
+            if f.rule in rules and f.severity in ("error", "warn") and f.fingerprint not in known]
+
+
+_CORPUS: dict[str, Any] = {}
+
+
+def corpus_reports(names: list[str]) -> dict[str, Any]:
+    """The named corpus documents analysed, once per test session (shared by the family tests);
+    the test is skipped when the corpus is absent."""
+    import pytest
+
     from core.analysis import analyse
-    from tests.fixtures.render import render
+    from tests.conftest import CORPUS
 
-    name, edits, baseline = job
-    seed = copy.deepcopy(seed_source(name))
-    for e in edits:
-        apply(seed, e)
-    with tempfile.TemporaryDirectory() as tmp:
-        pdf = Path(tmp) / f"{name}.pdf"
-        truth = render(seed, pdf)
-        report = analyse(pdf)
-    base = set(baseline)
-    return [(e, found_at(report.findings, base, FAMILIES[e.family], _targets(report, truth, seed, e)))
-            for e in edits]
+    paths = [CORPUS / n for n in names]
+    if not all(p.is_file() for p in paths):
+        pytest.skip("../shared/corpus/real is absent")
+    for p in paths:
+        if p.name not in _CORPUS:
+            _CORPUS[p.name] = analyse(p)
+    return {p.name: _CORPUS[p.name] for p in paths}
 
 
-_SEED_RESULTS: list[tuple[SeedEdit, bool]] = []
-
-
-def seed_results(analysed: dict[str, Any]) -> list[tuple[SeedEdit, bool]]:
-    """Every family's seed edits, rendered in rounds (one edit per family per copy), found or not;
-    made once per session, against the unedited seeds as the session analysed them."""
-    from tests.inject_edits import SEED_EDITS
-
-    if _SEED_RESULTS:
-        return _SEED_RESULTS
-
-    rounds: dict[tuple[str, int], list[SeedEdit]] = {}
-    for family, edits in SEED_EDITS.items():
-        count: dict[str, int] = {}
-        for e in edits:
-            k = count.get(e.seed, 0)
-            count[e.seed] = k + 1
-            rounds.setdefault((e.seed, k), []).append(e)
-    baselines = {name: [f.fingerprint for f in analysed[name].findings] for name in SEED_NAMES}
-    jobs = [(name, edits, baselines[name]) for (name, _), edits in sorted(rounds.items())]
-    _SEED_RESULTS.extend(r for batch in pool().map(_run_copy, jobs) for r in batch)
-    return _SEED_RESULTS
+Edit = Callable[[Any, str], list[Injected]]
+__all__ = ["Injected", "edit_text", "edit_cell", "found", "sentences", "spread", "rate", "Decimal"]

@@ -67,6 +67,7 @@ def test_a_batch_with_bad_files_finishes_and_reports_them(folder: Path, tmp_path
         assert (row["错误"], row["警告"], row["提示"], row["需人工"]) == (
             counts["error"], counts["warn"], counts["info"], counts["manual"])
         assert row["年度"] == report.document.year and row["单位名称"] == report.document.entity
+        assert row["类型"] == report.document.kind_label  # 部门决算, 单位预算…
     assert by_name[f"{GOOD[0]}.pdf"]["文件"] == f"部门{os.sep}{GOOD[0]}.pdf"  # relative to the folder
     matrix = list(book["规则矩阵"].iter_rows(values_only=True))
     rules = matrix[0][2:]

@@ -42,6 +42,10 @@ def test_document_and_tables(case: Path, checked: dict[str, dict[str, Any]]) -> 
     got = checked[want["file"]]
     assert (got["kind"], got["scope"], got["year"], got["entity"]) == (
         want["kind"], want["scope"], want["year"], want["entity"])
+    assert got["doc_kind"] == want.get("doc_kind", f"{want['scope']}{want['kind']}")
+    if "findings" in want:  # the template: one finding for the whole document
+        assert sorted(f["rule"] for f in got["findings"] if f["severity"] in ("error", "warn")) \
+            == want["findings"]
     if want.get("narrative_only"):
         assert got["tables"] == []
         return

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from core.checks.applies import applicability
 from core.checks.context import TABLE_NAME_ZH, Context
 from core.checks.model import Finding, Location
 from core.checks.registry import Rule, catalogue
@@ -33,34 +34,51 @@ def _cannot_run(rule: Rule, missing: list[str], ctx: Context) -> Finding:
         locations=[Location(1, None)], values={"missing": missing})
 
 
+def _run(rule: Rule, ctx: Context, settings: Settings) -> list[Finding]:
+    """One rule's findings, regraded by the settings and titled (a rule that fails says so)."""
+    try:
+        produced = list(rule.fn(ctx))
+    except Exception as exc:  # one broken rule must not hide the others' findings
+        log.exception("rule %s failed", rule.id)
+        produced = [Finding(rule.id, "manual", f"规则“{rule.title}”执行出错：{exc!r}，请人工核对。",
+                            f"Rule '{rule.title_en}' failed: {exc!r}; check by hand.",
+                            subject="rule-error", locations=[Location(1, None)])]
+    out = []
+    for f in produced:
+        if f.severity == rule.severity:
+            f.severity = settings.severity(rule.id, rule.severity)
+        if f.severity == "info" and not settings.tol("report_rounding", True) \
+                and f.values.get("rounding"):
+            continue
+        f.title = rule.title
+        out.append(f)
+    return out
+
+
 def run_checks(report: "Report", settings: Settings | None = None) -> list[Finding]:
     settings = settings or load_settings()
     ctx = Context(report, settings)
     findings: list[Finding] = []
+    later: list[Rule] = []
     for rule in catalogue():
-        if not settings.enabled(rule.id) or ctx.kind not in rule.kinds:
+        if not applicability(rule, ctx.doc, settings, ctx.kind).applies:
+            continue  # listed with its reason by core.checks.applies, never silently
+        if rule.after:
+            later.append(rule)
             continue
         missing = [t for t in rule.needed(ctx.kind) if not ctx.usable(t)]
         if missing:
             findings.append(_cannot_run(rule, missing, ctx))
             continue
-        try:
-            produced = list(rule.fn(ctx))
-        except Exception as exc:  # one broken rule must not hide the others' findings
-            log.exception("rule %s failed", rule.id)
-            produced = [Finding(rule.id, "manual", f"规则“{rule.title}”执行出错：{exc!r}，请人工核对。",
-                                f"Rule '{rule.title_en}' failed: {exc!r}; check by hand.",
-                                subject="rule-error", locations=[Location(1, None)])]
-        for f in produced:
-            if f.severity == rule.severity:
-                f.severity = settings.severity(rule.id, rule.severity)
-            if f.severity == "info" and not settings.tol("report_rounding", True) \
-                    and f.values.get("rounding"):
-                continue
-            f.title = rule.title
-            findings.append(f)
+        findings.extend(_run(rule, ctx, settings))
     unique: dict[str, Finding] = {}
     for f in findings:
         unique.setdefault(f.fingerprint, f)
-    return sorted(unique.values(), key=lambda f: (SEVERITY_ORDER.get(f.severity, 9),
-                                                  f.pages[:1] or [0], f.rule))
+    findings = list(unique.values())
+    for rule in later:  # one root cause, one finding: its consequences become its members
+        ctx.findings = findings
+        roots = _run(rule, ctx, settings)
+        grouped = {id(m) for root in roots for m in root.members}
+        findings = [f for f in findings if id(f) not in grouped] + roots
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9),
+                                           f.pages[:1] or [0], f.rule))

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterator
 
 
-from core.checks.model import Location
+from core.checks.model import Finding, Location
 from core.checks.numbers import Num, amount, plain
 from core.checks.settings import Settings
 from core.tables.model import LABEL_COLUMNS, ParsedTable
@@ -55,6 +55,7 @@ class Context:
         self.narrative = report.narrative
         self.tables: dict[str, ParsedTable] = {}
         self._memo: dict[Hashable, Any] = {}
+        self.findings: list[Finding] = []  # the other rules' findings, for the `after` rules
         for table in report.tables:
             if table.standard and table.id not in self.tables:
                 self.tables[table.id] = table

@@ -7,7 +7,7 @@ is never an error. Amounts are normalised to 万元 before any comparison.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Sequence
 
 from core.amounts import UNITS, decimals_of, parse_amount
@@ -95,31 +95,76 @@ def ratio_range(num: Num, den: Num) -> tuple[Decimal, Decimal] | None:
     return (lo, hi)
 
 
-NEAR_PP = Decimal("0.1")  # domain-rules §0.3: within 0.1 percentage point is at most info
+PASS_PP = Decimal("0.01")  # domain-rules §0.3: within 0.01 percentage point passes
+NEAR_PP = Decimal("0.1")  # within 0.1 point is at most info; beyond it is an error
 
 
-def percent_verdict(stated: Num, num: Num, den: Num, near: Decimal = NEAR_PP) -> Verdict | None:
-    """A stated percentage against num/den: ok inside the rounding range; "rounding" when within
-    one printed unit of it (truncated instead of rounded) or within `near` points; mismatch beyond."""
+def _rounds_to(stated: Num, rng: tuple[Decimal, Decimal]) -> str:
+    """How a value of rng could have been printed as stated by a usual slip of rounding: cut off
+    instead of rounded ("截尾"), or rounded twice, first to one more place ("两次进位"); "" if
+    neither explains it."""
+    step = 2 * stated.half
+    if stated.value <= rng[1] and stated.value + step > rng[0] and stated.value < rng[0]:
+        return "截尾"
+    fine = step / 10
+
+    def twice(v: Decimal) -> Decimal:  # rounded to one more place, then to the printed one
+        once = (v / fine).to_integral_value(rounding=ROUND_HALF_UP) * fine
+        return (once / step).to_integral_value(rounding=ROUND_HALF_UP) * step
+
+    if twice(rng[0]) <= stated.value <= twice(rng[1]):  # rounding twice is monotone
+        return "两次进位"
+    return ""
+
+
+def percent_verdict(stated: Num, num: Num, den: Num, near: Decimal = NEAR_PP,
+                    passing: Decimal = PASS_PP) -> Verdict | None:
+    """A stated percentage against num/den, at the precision it is printed with.
+
+    ok: some values consistent with the printed amounts (each ±half a unit of its last digit)
+    round to it, or it is within `passing` points of them; "rounding": within `near` points and
+    explained by a slip of rounding (cut off, rounded twice); "near": within `near` points but not
+    explained by rounding (10.06% for 10.09%); "mismatch" beyond `near` (an error, whatever it
+    looks like). None when den may be 0 (a zero base is reported as such by the caller)."""
     rng = ratio_range(num, den)
     if rng is None:
         return None
     exact = num.value / den.value * 100
     lo, hi = stated.value - stated.half, stated.value + stated.half
-    if hi >= rng[0] and lo <= rng[1]:
+    gap = rng[0] - stated.value if stated.value < rng[0] else max(Decimal(0), stated.value - rng[1])
+    if (hi >= rng[0] and lo <= rng[1]) or gap <= passing:
         status = "ok"
+    elif gap <= near:
+        status = "rounding" if _rounds_to(stated, rng) else "near"
     else:
-        gap = rng[0] - hi if hi < rng[0] else lo - rng[1]
-        status = "rounding" if gap <= 2 * stated.half or abs(stated.value - exact) <= near \
-            else "mismatch"
+        status = "mismatch"
     return Verdict(status, stated.value, exact.quantize(Decimal("0.0001")),
                    stated.value - exact, stated.half)
 
 
-def pct_gap(v: Verdict) -> tuple[str, str]:
-    """'（差 1.23 个百分点，容差 ±0.005）': what a percentage check measured, zh and en."""
-    diff, tol = f"{v.diff:.2f}", format(v.tolerance.normalize(), "f")
-    return f"（差 {diff} 个百分点，容差 ±{tol}）", f" (off by {diff} points, tolerance ±{tol})"
+def percent_severity(v: Verdict, level: str = "error") -> str:
+    """info within the 0.1-point band (rounding or not), level beyond it: never demoted."""
+    return "info" if v.status in ("rounding", "near") else level
+
+
+def pct_gap(v: Verdict, stated: Num | None = None, num: Num | None = None,
+            den: Num | None = None) -> tuple[str, str]:
+    """What a percentage check measured, zh and en: the gap in points, and whether rounding can
+    explain it ('（差 0.03 个百分点，非取整所致，在 0.1 个百分点提示范围内）')."""
+    diff = f"{v.diff:.2f}"
+    if v.status == "mismatch":
+        return f"（差 {diff} 个百分点）", f" (off by {diff} points)"
+    how = ""
+    if v.status == "rounding" and stated is not None and num is not None and den is not None:
+        rng = ratio_range(num, den)
+        how = _rounds_to(stated, rng) if rng else ""
+    if v.status == "rounding":
+        zh = f"（差 {diff} 个百分点，尾数取舍差异" + (f"：{how}" if how else "") + "）"
+        return zh, f" (off by {diff} points: a rounding slip)"
+    if v.status == "near":
+        return (f"（差 {diff} 个百分点，取整不能解释，在 0.1 个百分点提示范围内）",
+                f" (off by {diff} points, not explained by rounding, within the 0.1-point band)")
+    return "", ""
 
 
 def fmt(value: Decimal, places: int = 2) -> str:

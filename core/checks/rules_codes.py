@@ -36,6 +36,23 @@ def code_format(ctx: Context) -> Iterator[Finding]:
                               f"{table.id}|{code}|{row['name']}", [loc], {"printed": code})
 
 
+def _distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace a character) turning a into b."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def _variant(name: str, official: str) -> bool:
+    """A slip of the pen in an official name (对社会保障基金补助 for 对社会保险基金补助): one
+    character off, or two in a long name. A name that is another code's is never a variant."""
+    a, b = name_key(name), name_key(official)
+    return _distance(a, b) <= (2 if min(len(a), len(b)) >= 6 else 1) and min(len(a), len(b)) >= 3
+
+
 @rule("CODE-02", "科目编码与名称一致", "Code and name match the classification", "error",
       "表中科目名称应与当年《政府收支分类科目》中该编码的名称一致（如 2210201 住房公积金）。")
 def code_names(ctx: Context) -> Iterator[Finding]:
@@ -55,6 +72,9 @@ def code_names(ctx: Context) -> Iterator[Finding]:
             severity, what = "info", "名称与科目表不一致（该科目在内置科目表中尚待核实）"
         elif s.outdated(name, year):
             severity, what = "warn", "使用了已更名的旧科目名称"
+        elif _variant(name, official) and all(code.startswith(other)  # its parent's name
+                                               for other in s.by_name.get(name_key(name), [])):
+            severity, what = "warn", "与科目名称相差一两个字（疑为错字）"
         else:
             severity, what = "error", "名称与科目编码不符"
         yield Finding("CODE-02", severity,

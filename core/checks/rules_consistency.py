@@ -8,6 +8,8 @@ from core.checks.context import Context, words_around
 from core.checks.model import Finding, Location
 from core.checks.registry import rule
 from core.docmeta import LABEL_RE, canonical_entity
+from core.dockind import title_years
+from core.model import GOV_REPORT
 
 YEAR_RE = re.compile(r"(?<![\d〔【\[（(号])((?:19|20)\d{2})\s*年")
 CITATION = re.compile(r"[〔【\[][^〕】\]]{0,6}$|《[^》]*$")
@@ -45,6 +47,7 @@ def years(ctx: Context) -> Iterator[Finding]:
         return
     text = ctx.narrative.text
     flagged: set[int] = set()
+    legit = named_years(ctx)  # a report's prior-year review, next year's plans, its title's years
     expected_as_of = y if ctx.kind == "决算" else y - 1
     for m in AS_OF.finditer(text):
         if int(m.group(1)) != expected_as_of:
@@ -52,19 +55,20 @@ def years(ctx: Context) -> Iterator[Finding]:
             yield _year_finding(ctx, m, 1, "error", f"“{m.group(0)}”：{y}年{ctx.kind}应为截至{expected_as_of}年12月31日",
                                 f"'{m.group(0)}': a {y} document should say {expected_as_of}-12-31", "as-of")
     for m in YEAR_END.finditer(text):  # 决算: the year's own end; 预算: last year's (or this)
-        allowed = (y,) if ctx.kind == "决算" else (y - 1, y)
-        if int(m.group(1)) not in allowed:
+        allowed = {y} if ctx.kind == "决算" else {y - 1, y}
+        if int(m.group(1)) not in allowed | legit:
             flagged.add(m.start(1))
             yield _year_finding(ctx, m, 1, "warn", f"“{m.group(0)}”与文件年度 {y} 不符",
                                 f"'{m.group(0)}' does not fit a {y} {ctx.kind}", "year-end")
     for pattern in (COMPARED, EXECUTED):
         for m in pattern.finditer(text):
-            if int(m.group(1)) != y - 1 and m.start(1) not in flagged:
+            if int(m.group(1)) not in {year - 1 for year in legit} and m.start(1) not in flagged:
                 flagged.add(m.start(1))
                 yield _year_finding(ctx, m, 1, "error", f"比较基期“{m.group(0)}”应为上年（{y - 1}年）",
                                     f"Comparison base '{m.group(0)}' should be {y - 1}", "compare")
     for m in CURRENT.finditer(text):
-        if int(m.group(1)) != y and m.start(1) not in flagged and not _prior_context(text, m):
+        if int(m.group(1)) not in legit and m.start(1) not in flagged \
+                and not _prior_context(text, m):
             flagged.add(m.start(1))
             yield _year_finding(ctx, m, 1, "error", f"“{m.group(0)}”的年度与文件年度 {y} 不一致",
                                 f"'{m.group(0)}' names another year than {y}", "current")
@@ -72,7 +76,7 @@ def years(ctx: Context) -> Iterator[Finding]:
         if len(section.heading) > 40 or re.search(r"[，,；;]|\d\s*(万元|元|%)", section.heading):
             continue  # a numbered paragraph, not a title
         for m in YEAR_RE.finditer(section.heading):
-            if int(m.group(1)) != y and section.level <= 3:
+            if int(m.group(1)) not in legit and section.level <= 3:
                 yield Finding("CON-YEAR", "error", f"标题“{section.heading[:30]}”的年度 {m.group(1)} 与文件年度 {y} 不一致",
                               f"Heading year {m.group(1)} differs from {y}", f"CON-YEAR|heading|{section.heading[:30]}",
                               _where(ctx, section.start, section.start + len(section.heading), m.group(1)),
@@ -102,7 +106,8 @@ def years(ctx: Context) -> Iterator[Finding]:
         clause = re.split(r"[，。；]", text[m.start():m.start() + 40])[0]
         figures = sentence is not None and re.search(r"\d\s*(万元|元|%)", clause) and \
             "原因" not in sentence.text
-        if figures and year in (y - 1, y + 1) and not _prior_context(text, m) and \
+        if figures and year in (y - 1, y + 1) and year not in legit and \
+                not _prior_context(text, m) and \
                 not re.search(r"上年|同比|相比|比上|较上|执行", sentence.text):
             yield _year_finding(ctx, m, 1, "warn", f"句中金额所属年度为 {year} 年，与文件年度 {y} 不一致",
                                 f"A figure is dated {year}, the document is {y}", f"figure|{words_around(text, m.start(), m.end())}")
@@ -118,6 +123,15 @@ def years(ctx: Context) -> Iterator[Finding]:
         yield Finding("CON-YEAR", "warn", f"年度不完整：“{m.group(0)}”", f"Truncated year '{m.group(0)}'",
                       f"CON-YEAR|truncated|{m.group(0)}", _where(ctx, m.start(), m.end(), m.group(0)),
                       {"printed": m.group(0)})
+
+
+def named_years(ctx: Context) -> set[int]:
+    """The years a document may name beside its own: a government's report reviews last year's
+    execution and plans next year's (domain-rules.md §8.3), and names them in its title."""
+    y = ctx.doc.year or 0
+    if ctx.doc.family != GOV_REPORT:
+        return {y}
+    return {y - 1, y, y + 1} | title_years(ctx.doc)
 
 
 def _prior_context(text: str, m: re.Match[str]) -> bool:

@@ -16,10 +16,10 @@ from typing import Iterator
 
 from core.checks.context import Context
 from core.checks.model import Finding
-from core.checks.numbers import Num, fmt, pct_gap, percent_verdict, plain
+from core.checks.numbers import Num, fmt, pct_gap, percent_severity, plain
 from core.checks.registry import rule
 from core.checks.rules_narrative import locations, narrative_num
-from core.checks.rules_recompute import change_word, narrative_finding
+from core.checks.rules_recompute import change_word, narrative_finding, pct_verdict
 from core.claims import Quantity, all_claims
 from core.narrative import Narrative
 
@@ -263,19 +263,19 @@ def _share(ctx: Context, pct: Quantity, part: Quantity, base: Quantity) -> Itera
         return  # a share of nothing: the percentage rules report zero bases
     locs = locations(ctx, pct)
     stated = plain(pct.text, locs[0] if locs else None, pct.label)
-    v = percent_verdict(stated, p, b)
+    v = pct_verdict(ctx, stated, p, b)
     if v is None or v.status == "ok":
         return
-    gap_zh, gap_en = pct_gap(v)
-    rounding = v.status == "rounding"
+    gap_zh, gap_en = pct_gap(v, stated, p, b)
+    severity = percent_severity(v)
     yield narrative_finding(
-        "NAR-SME", "info" if rounding else "error",
+        "NAR-SME", severity,
         f"政府采购：“{part.label}”{_said(part)}占“{base.label}”{_said(base)}应为 {fmt(v.computed)}%，"
-        f"说明为 {pct.text}%{gap_zh}" + ("，可能为尾数取舍" if rounding else ""),
+        f"说明为 {pct.text}%{gap_zh}",
         f"Procurement: {part.text} of {base.text} is {fmt(v.computed)}%, the narrative says {pct.text}%"
         + gap_en, f"NAR-SME|share|{part.label}|{pct.text}", [pct, part, base], ctx,
         {"printed": pct.text, "computed": v.computed, "operands": [part.text, base.text],
-         "rounding": rounding})
+         "rounding": severity == "info"})
 
 
 def _kind_shares(ctx: Context, block: Block, sme: Quantity) -> Iterator[Finding]:

@@ -8,7 +8,8 @@ from typing import Iterator
 
 from core.checks.context import Context
 from core.checks.model import Finding
-from core.checks.numbers import Num, fmt, pct_gap, percent_verdict, plain
+from core.checks.numbers import (NEAR_PP, PASS_PP, Num, Verdict, fmt, pct_gap, percent_severity,
+                                 percent_verdict, plain)
 from core.checks.registry import rule
 from core.checks.rules_narrative import locations, narrative_num
 from core.claims import Quantity, SentenceClaims, all_claims
@@ -33,6 +34,13 @@ def _direction(word: str) -> int:
 def pct_num(q: Quantity, ctx: Context) -> Num:
     locs = locations(ctx, q)
     return plain(q.text, locs[0] if locs else None, q.label)
+
+
+def pct_verdict(ctx: Context, stated: Num, num: Num, den: Num) -> Verdict | None:
+    """percent_verdict with the tolerance bands of the rule settings (domain-rules §0.3)."""
+    return percent_verdict(stated, num, den,
+                           Decimal(str(ctx.settings.tol("percent_info_points", NEAR_PP))),
+                           Decimal(str(ctx.settings.tol("percent_pass_points", PASS_PP))))
 
 
 def narrative_finding(rule_id: str, severity: str, zh: str, en: str, subject: str, qs: list[Quantity],
@@ -104,11 +112,35 @@ def year_on_year(ctx: Context) -> Iterator[Finding]:
             if cur is None and not plain_amounts and not priors:
                 earlier = [q for q in para if q.end <= anchor.start and not PRIOR.search(q.label)]
                 cur = earlier[-1] if earlier else None
-            if cur is None:
+            if cur is None or not _comparable(cur, priors[-1] if priors else None, text, cur in qs):
                 continue
             d = deltas[0] if deltas else None
             rate = next((r for r in rates if d is None or r.start > d.start), None)
             yield from _check_change(ctx, cur, d, rate, priors[-1] if priors else None, text)
+
+
+SCOPE = re.compile(r"全(?:市|区|县|省|州)|(?:市|区|县|省|州)?本级|(?:市|区|县|省|州)级")
+
+
+def _comparable(cur: Quantity, prior: Quantity | None, segment: str, own: bool) -> bool:
+    """A change compares one item with itself: the same scope (本级 with 本级, 全市 with 全市) and,
+    against last year's budget, this year's budget. A figure taken from an earlier sentence (own
+    False) is the base only when this part names no other scope."""
+    def scope(text: str) -> str | None:
+        found = SCOPE.findall(text)
+        return ("本级" if "本级" in found[-1] or found[-1].endswith("级") else "全") if found else None
+
+    mine = scope(cur.label)
+    if prior is not None:
+        theirs = scope(prior.label)
+        if mine and theirs and mine != theirs:
+            return False
+        if BUDGET.search(prior.label) and not FINAL.search(prior.label) \
+                and not BUDGET.search(cur.label):
+            return False  # 决算 against 上年预算数: not the same measure
+    if not own and scope(segment) and scope(segment) != mine:
+        return False
+    return True
 
 
 def _check_change(ctx: Context, cur: Quantity, d: Quantity | None, rate: Quantity | None,
@@ -166,23 +198,25 @@ def _check_change(ctx: Context, cur: Quantity, d: Quantity | None, rate: Quantit
                            subject + "|zero", [cur, rate] + ([d] if d else []), ctx,
                            {"printed": rate.text, "computed": Decimal(0)})
         return
-    verdict = percent_verdict(pct_num(rate, ctx), delta, base)
+    stated = pct_num(rate, ctx)
+    verdict = pct_verdict(ctx, stated, delta, base)
     if verdict is None or not verdict.failed:
         return
-    severity = "info" if verdict.status == "rounding" else "error"
+    severity = percent_severity(verdict)
+    gap = pct_gap(verdict, stated, delta, base)
     yield narrative_finding("NAR-YOY", severity,
                    f"增减率复算不符：{fmt(delta.value)}÷{fmt(base.value)}={verdict.computed:.2f}%，说明为 {rate.text}%"
-                   + pct_gap(verdict)[0]
-                   + ("（尾数取舍差异）" if severity == "info" else ""),
+                   + gap[0],
                    f"Rate recomputed {delta.text}/{base.text or fmt(base.value)} = {verdict.computed:.2f}% vs stated {rate.text}%"
-                   + pct_gap(verdict)[1], subject + "|rate",
+                   + gap[1], subject + "|rate",
                    [q for q in (cur, d, rate, prior) if q], ctx,
-                   {"printed": rate.text, "computed": verdict.computed, "rounding": severity == "info"})
+                   {"printed": rate.text, "computed": verdict.computed,
+                    "rounding": verdict.status == "rounding"})
 
 
-@rule("NAR-RATE", "预算完成率与决算预算比较复算", "Completion rates and budget comparisons", "error",
-      "“年初预算X万元，决算Y万元，完成年初预算的Z%”：Z=Y÷X；预算为0时不应计算完成率；"
-      "“决算数大于/小于/等于预算数”应与X、Y的大小一致。")
+@rule("NAR-RATE", "预算完成率复算", "Completion rates recomputed", "error",
+      "“年初预算X万元，决算Y万元，完成年初预算的Z%”：Z=Y÷X；预算为0时不应计算完成率"
+      "（“决算数大于/小于/等于预算数”的方向由 NAR-CMP 核对）。")
 def completion(ctx: Context) -> Iterator[Finding]:
     claims = all_claims(ctx.narrative)
     for k, c in enumerate(claims):
@@ -204,8 +238,8 @@ def completion(ctx: Context) -> Iterator[Finding]:
         limit = later[0].start if later else c.sentence.end
         for r in (q for q in c.quantities if q.kind == "percent" and RATE_WORDS.search(q.label)
                   and final.start < q.start < limit):  # the rate of this pair, not of sub-items
-            alt = next((o for o in others if (v := percent_verdict(
-                pct_num(r, ctx), f, narrative_num(ctx, o))) is not None and not v.failed), None)
+            alt = next((o for o in others if (v := pct_verdict(
+                ctx, pct_num(r, ctx), f, narrative_num(ctx, o))) is not None and not v.failed), None)
             if alt is not None:
                 yield narrative_finding("NAR-RATE", "warn",
                                f"完成率 {r.text}% 是按“{alt.label}”{alt.text}万元计算的，但说明称“{r.label}”",
@@ -217,28 +251,16 @@ def completion(ctx: Context) -> Iterator[Finding]:
                                "Budget is 0: a completion rate is meaningless", subject + "|zero",
                                [budget, r], ctx, {"printed": r.text})
                 continue
-            v = percent_verdict(pct_num(r, ctx), f, b)
+            stated = pct_num(r, ctx)
+            v = pct_verdict(ctx, stated, f, b)
             if v is not None and v.failed:
-                sev = "info" if v.status == "rounding" else "error"
+                sev = percent_severity(v)
+                gap = pct_gap(v, stated, f, b)
                 yield narrative_finding("NAR-RATE", sev,
                                f"完成率复算不符：{final.text}÷{budget.text}={v.computed:.2f}%，说明为 {r.text}%"
-                               + pct_gap(v)[0],
+                               + gap[0],
                                f"Completion rate {final.text}/{budget.text} = {v.computed:.2f}% vs stated {r.text}%"
-                               + pct_gap(v)[1], subject + "|rate",
+                               + gap[1], subject + "|rate",
                                [budget, final, r], ctx,
-                               {"printed": r.text, "computed": v.computed, "rounding": sev == "info"})
-        following = ctx.narrative.text[c.sentence.start:c.sentence.end]
-        m = re.search(r"决算数?(大于|小于|等于|高于|低于|超过|与(年初|全年)?预算数?持平)(年初|全年)?预算数?",
-                      following)
-        if m is None:
-            continue
-        said = {"大于": 1, "高于": 1, "超过": 1, "小于": -1, "低于": -1}.get(m.group(1), 0)
-        diff = f.value - b.value
-        actual = 0 if abs(diff) <= b.half + f.half else (1 if diff > 0 else -1)
-        if said != actual:
-            word = {1: "大于", -1: "小于", 0: "等于"}[actual]
-            yield narrative_finding("NAR-RATE", "error",
-                           f"说明称决算数“{m.group(1)}”预算数，而决算 {final.text} {word}预算 {budget.text}",
-                           f"Says final {m.group(1)} budget, but {final.text} vs {budget.text}",
-                           subject + "|dir", [budget, final], ctx,
-                           {"printed": m.group(1), "computed": diff})
+                               {"printed": r.text, "computed": v.computed,
+                                "rounding": v.status == "rounding"})

@@ -13,10 +13,11 @@ from typing import Iterator
 
 from core.checks.context import Context
 from core.checks.model import Finding
-from core.checks.numbers import Num, Verdict, fmt, pct_gap, percent_verdict
+from core.checks.numbers import Num, Verdict, fmt, pct_gap, percent_severity
 from core.checks.registry import rule
 from core.checks.rules_narrative import narrative_num
-from core.checks.rules_recompute import change_word, narrative_finding, paren_depth, pct_num
+from core.checks.rules_recompute import (change_word, narrative_finding, paren_depth, pct_num,
+                                         pct_verdict)
 from core.claims import Quantity, SentenceClaims, all_claims
 
 
@@ -54,15 +55,26 @@ def _depth0(ctx: Context, claims: list[SentenceClaims], ci: int, scope: str) -> 
 
 def _report(ctx: Context, share: Share, base: Num, v: Verdict, level: str, how: str = ""
             ) -> Finding:
-    severity = "info" if v.status == "rounding" else level
+    severity = percent_severity(v, level)
     part, q = share.part, share.pct
+    gap = pct_gap(v, pct_num(q, ctx), narrative_num(ctx, part), base)
     return narrative_finding("NAR-SHARE", severity,
                     f"占比复算不符：{part.text}÷{base.text or fmt(base.value)}={v.computed:.2f}%，说明为 {q.text}%"
-                    + pct_gap(v)[0] + how + ("（尾数取舍差异）" if severity == "info" else ""),
+                    + gap[0] + how,
                     f"Share recomputed {part.text}/{base.text or fmt(base.value)} = {v.computed:.2f}% vs stated {q.text}%"
-                    + pct_gap(v)[1],
+                    + gap[1],
                     f"NAR-SHARE|{part.label}|{q.text}", [part, q], ctx,
-                    {"printed": q.text, "computed": v.computed, "rounding": severity == "info"})
+                    {"printed": q.text, "computed": v.computed, "rounding": v.status == "rounding"})
+
+
+def _zero_base(ctx: Context, part: Quantity, q: Quantity, base: Num) -> Finding:
+    """A share of a total printed as 0: meaningless, said as such rather than as a wrong %."""
+    return narrative_finding("NAR-SHARE", "error",
+                             f"占比的总数为 0（{base.label or '所占总数'} {base.text or '0'}），"
+                             f"“{part.text}{part.unit}，{q.label}{q.text}%”无法成立",
+                             f"The share {q.text}% is of a total printed as 0",
+                             f"NAR-SHARE|{part.label}|{q.text}|zero", [part, q], ctx,
+                             {"printed": q.text, "computed": base.value})
 
 
 @rule("NAR-SHARE", "占比复算", "Shares recomputed", "error",
@@ -96,7 +108,8 @@ def shares(ctx: Context) -> Iterator[Finding]:
                 lead = _lead(qs, part)
                 para = _lead(_depth0(ctx, claims, ci, "paragraph"), part)
                 sect = _lead(_depth0(ctx, claims, ci, "section"), part)
-                for cand, lv in ((lead, "error"), (para, "warn"), (sect, "info")):
+                for cand, lv in ((lead, "error"), (para, "warn"), (sect, "warn")):  # a far base: maybe
+                    # another denominator, so a probable defect (warn), never demoted to info
                     if cand is not None and cand is not part:
                         bases.append(narrative_num(ctx, cand))
                         level = lv if level == "info" and not bases[:-1] else level
@@ -105,8 +118,11 @@ def shares(ctx: Context) -> Iterator[Finding]:
                     unresolved.append(Share(part, q, ci))
                 continue
             pn, stated = narrative_num(ctx, part), pct_num(q, ctx)
-            verdicts = [(b, percent_verdict(stated, pn, b)) for b in bases]
+            verdicts = [(b, pct_verdict(ctx, stated, pn, b)) for b in bases]
             verdicts = [(b, v) for b, v in verdicts if v is not None]
+            if not verdicts and stated.value and all(b.value == 0 for b in bases):
+                yield _zero_base(ctx, part, q, bases[0])
+                continue
             if not verdicts or any(not v.failed for _, v in verdicts):
                 continue
             base, v = min(verdicts, key=lambda bv: abs(bv[1].diff))
@@ -124,11 +140,11 @@ def _lists(ctx: Context, claims: list[SentenceClaims], shares_: list[Share]) -> 
 
 
 def _candidates(ctx: Context, claims: list[SentenceClaims], group: list[Share]) -> list[Num]:
-    """Totals the list may divide: its parts' sum, and the amounts of its section (and the parent
-    section) printed before it."""
+    """Totals the list may divide: the amounts of its section (and the parent section) printed
+    before it, and its parts' sum."""
     parts = [narrative_num(ctx, s.part) for s in group]
     total = sum((p.value for p in parts), start=parts[0].value * 0)
-    out = [Num(total, sum((p.half for p in parts), start=total * 0), fmt(total))]
+    out: list[Num] = []
     first = claims[group[0].claim].sentence
     path = ctx.narrative.section_path(first.section)
     start = path[-2].start if len(path) >= 2 else path[-1].start if path else 0
@@ -139,23 +155,25 @@ def _candidates(ctx: Context, claims: list[SentenceClaims], group: list[Share]) 
             if q.start < group[0].part.start and not change_word(q) and \
                     all(q is not s.part for s in group):
                 out.append(narrative_num(ctx, q))
-    return out
+    # last, so that a printed total is preferred to the parts' sum (wider by their rounding)
+    return out + [Num(total, sum((p.half for p in parts), start=total * 0), fmt(total))]
 
 
 def _judge_list(ctx: Context, claims: list[SentenceClaims], group: list[Share]) -> Iterator[Finding]:
     best: tuple[int, Num, list[Verdict | None]] | None = None
     for base in _candidates(ctx, claims, group):
-        verdicts = [percent_verdict(pct_num(s.pct, ctx), narrative_num(ctx, s.part), base) for s in group]
+        verdicts = [pct_verdict(ctx, pct_num(s.pct, ctx), narrative_num(ctx, s.part), base)
+                    for s in group]
         agree = sum(1 for v in verdicts if v is not None and v.status != "mismatch")
         if best is None or agree > best[0]:
             best = (agree, base, verdicts)
-    if best is None or best[0] < max(2, (len(group) + 1) // 2) or best[0] == len(group):
+    if best is None or best[0] < max(2, (len(group) + 1) // 2):
         return
     agree, base, verdicts = best
     for share, v in zip(group, verdicts):
-        if v is not None and v.status == "mismatch":
+        if v is not None and v.failed:  # beyond the band a warn; within it info, said as such
             yield _report(ctx, share, base, v, "warn",
-                          f"（同组其余 {agree} 项占比按总数 {base.text} 计算相符）")
+                          f"（同组其余 {agree - (v.status != 'mismatch')} 项占比按总数 {base.text} 计算相符）")
 
 
 @rule("NAR-09", "比例分配合计为100%", "A split into percentages adds up to 100%", "warn",

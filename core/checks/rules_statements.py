@@ -14,7 +14,7 @@ from core.checks.refs import norm_name
 from core.checks.registry import rule
 from core.checks.rules_narrative import narrative_num
 from core.checks.rules_recompute import PRIOR, change_word, narrative_finding, paren_depth
-from core.claims import Quantity, all_claims
+from core.claims import Quantity, SentenceClaims, all_claims
 
 MEASURE_BUDGET = re.compile(r"预算|安排")
 MEASURE_FINAL = re.compile(r"决算|实际")
@@ -80,7 +80,7 @@ def enumerations(ctx: Context) -> Iterator[Finding]:
         amounts = [q for q in c.amounts() if not change_word(q) and not PRIOR.search(q.label)
                    and paren_depth(ctx, c, q) == 0]
         totals = [q for q in amounts if q.end <= cut]
-        parts = [q for q in amounts if q.start > cut]
+        parts = _tied(ctx, c, cut, [q for q in amounts if q.start > cut])
         if not totals or len(parts) < 2:
             continue
         total = totals[-1]
@@ -109,6 +109,29 @@ def enumerations(ctx: Context) -> Iterator[Finding]:
         yield narrative_finding("NAR-07", "error", zh, f"Parts add up to {fmt(s)}, total says {total.text}",
                        f"NAR-07|{total.label}|{total.text}", [total, *parts], ctx,
                        {"printed": total.text, "computed": s, "operands": [p.text for p in parts]})
+
+
+ENUM_ENDS = re.compile(r"加上|减去|扣除|再加|收支相抵|(合计|总计|共计)$")
+
+
+def _tied(ctx: Context, c: SentenceClaims, cut: int, parts: list[Quantity]) -> list[Quantity]:
+    """The amounts the sentence ties to its total by 其中/包括: up to the marker's closing bracket,
+    a clause that adds or subtracts (加上…, 减去…), another total, or, past a ；, a figure of
+    another kind than the first part ("本金…其中一般债券本金16亿元、专项债券本金297.5亿元；支付利息186.6亿元":
+    interest is not part of 本金)."""
+    text = ctx.narrative.text
+    if paren_depth(ctx, c, Quantity("amount", Decimal(0), "", "", cut, cut)):
+        return []  # "1,779亿元（其中，财政拨款1,441.4亿元），加上结余分配11.1亿元": only the bracket's
+    out: list[Quantity] = []
+    last = cut
+    for q in parts:
+        if ENUM_ENDS.search(q.label) or ENUM_ENDS.search(text[last:q.start].split("，")[-1]):
+            break
+        if out and "；" in text[last:q.start] and q.label[-2:] != out[0].label[-2:]:
+            break
+        out.append(q)
+        last = q.end
+    return out
 
 
 def _top_level(ctx: Context, q: Quantity, cut: int) -> bool:

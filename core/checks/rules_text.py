@@ -9,9 +9,12 @@ from core.checks.context import Context, words_around
 from core.checks.model import Finding, Location
 from core.checks.registry import rule
 
+DIRECTIONS = "增加|减少|增长|下降|上升|降低|大于|小于|高于|低于|持平"
 TEMPLATE = re.compile(
     r"X{2,}|×{2,}|某某|[{｛][^}｝]{0,12}[}｝]|（不涉及的不列）|（如持平作持平表述）|按上述格式依次说明|"
-    r"增加（减少）|增长（下降）|大于（小于）|减少（增加）|仍保留该表格式|并在本表下方作.{0,6}说明|"
+    rf"(?:{DIRECTIONS})[（(/](?:{DIRECTIONS})[）)]?|仍保留该表格式|并在本表下方作.{{0,6}}说明|"
+    r"(?<![\d])20\d?[X×Ｘ]{1,2}(?=\s*年)|[（(](?:按[^（）()]{0,20}填[写列报]|请?填[写列报][^（）()]{0,20}"
+    r"|增加内容|补充内容|[^（）()，。]{0,6}名称)[）)]|(?<!《)……(?![^《》]{0,30}》)|"
     r"重点工作事项标题|（参考《[^》]*》说明逐项解释）|根据本部门使用的其他专用名词补充|请依据.{0,20}实际情况|"
     r"部门名称(?=[^：:]{0,4}(政府采购|收入|支出))|XX局|XX单位|xx")
 DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,8})\1")
@@ -20,6 +23,33 @@ LATIN = re.compile(r"(?<=[\u4e00-\u9fff])\s*([a-z]{2,})\s*(?=[\u4e00-\u9fff])")
 PERCENT_MISSING = re.compile(r"占[^，。；%％\d]{0,12}?(\d+\.\d+)(?![\d.%％万元])")
 COUNT_DECIMALS = re.compile(r"\d+\.\d+\s*(个|辆|人次|批次|台|套)")
 OK_DOUBLES = {"谢谢", "常常", "天天", "年年", "人人", "个个", "处处", "事事", "时时", "刚刚"}
+# Words that end or begin a longer term, so that "在职人员人员经费" reads 在职人员 + 人员经费: a
+# doubled word is legitimate when the first copy ends one term and the second begins another.
+TERMS = ("在职人员", "离退休人员", "退休人员", "离休人员", "工作人员", "编制人员", "聘用人员",
+         "人员经费", "人员支出", "公用经费", "项目支出", "项目经费", "基本支出", "预算安排", "预算执行",
+         "财政拨款", "拨款收入", "收入预算", "支出预算", "支出决算", "收入决算", "决算收入", "决算支出",
+         "经费支出", "经费预算", "资金支出", "专项资金", "资金预算", "管理费用", "费用支出")
+
+
+def _compound(text: str, start: int, word: str) -> bool:
+    """text[start:] begins with word twice: does the first copy end a term and the second begin one?"""
+    mid = start + len(word)
+    ends = any(t.endswith(word) and len(t) > len(word) and text[mid - len(t):mid] == t for t in TERMS)
+    begins = any(t.startswith(word) and len(t) > len(word) and text[mid:mid + len(t)] == t
+                 for t in TERMS)
+    return ends and begins
+
+
+def _printed_apart(ctx: Context, mid: int) -> bool:
+    """The two copies were printed as two things, with a gap between them on the line: a heading
+    and the body that begins with the same words ("（27）赔偿委员会办公室    赔偿委员会办公室依法…")."""
+    refs = ctx.narrative.refs
+    a, b = refs[mid - 1] if mid > 0 else None, refs[mid] if mid < len(refs) else None
+    if a is None or b is None:
+        return True  # a line or paragraph break between them
+    (pa, ca), (pb, cb) = a, b
+    size = ca.bottom - ca.top
+    return pa != pb or abs(ca.top - cb.top) > size / 2 or cb.x0 - ca.x1 > 0.8 * size
 
 
 def _loc(ctx: Context, start: int, end: int, text: str) -> list[Location]:
@@ -63,7 +93,9 @@ def template_residue(ctx: Context) -> Iterator[Finding]:
       "同一词语或标点连续重复，如“主要用于主要用于”“。。”。")
 def doubled(ctx: Context) -> Iterator[Finding]:
     for m, sentence in _hits(ctx, DOUBLED):
-        if m.group(1) in OK_DOUBLES or len(set(m.group(1))) == 1:
+        if m.group(1) in OK_DOUBLES or len(set(m.group(1))) == 1 \
+                or _compound(ctx.narrative.text, m.start(), m.group(1)) \
+                or _printed_apart(ctx, m.start() + len(m.group(1))):
             continue
         yield Finding("FMT-07", "info", f"字词重复：“{m.group(0)}”", f"Doubled words: {m.group(0)}",
                       f"FMT-07|{m.group(0)}|{sentence[:20]}", _loc(ctx, m.start(), m.end(), m.group(0)),

@@ -29,6 +29,12 @@ class Settings:
     def severity(self, rule_id: str, default: str) -> str:
         return str(self.rules.get(rule_id, {}).get("severity", default))
 
+    def documents(self, rule_id: str, default: tuple[str, ...]) -> tuple[str, ...]:
+        """The document families (core.model) the rule runs on: rules.json's "documents", else
+        the catalogue's."""
+        value = self.rules.get(rule_id, {}).get("documents")
+        return tuple(value) if isinstance(value, list) else default
+
     def tol(self, name: str, default: Any) -> Any:
         return self.tolerances.get(name, default)
 

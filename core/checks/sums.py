@@ -46,7 +46,8 @@ def check_sum(rule: str, subject: str, where_zh: str, where_en: str, total: Num,
                   subject, locations,
                   {"printed": total.text, "computed": verdict.computed,
                    "operands": [p.text for p in parts], "diff": verdict.diff,
-                   "tolerance": verdict.tolerance, "unit": unit, "rounding": rounding})
+                   "tolerance": verdict.tolerance, "unit": unit, "rounding": rounding,
+                   "total_first": total.loc is not None})  # locations[0] is the total
 
 
 def check_equal(rule: str, subject: str, where_zh: str, where_en: str, a: Num, b: Num,

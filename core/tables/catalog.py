@@ -8,9 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.model import DISCLOSURE, GOV_REPORT
+from core.tables.gov_catalog import classify_gov
+
 QUOTES = "\"“”„‟'‘’「」『』〝〞"
 _NUM = (r"(?:公开\s*[0-9]{1,2}\s*表|公开表[一二三四五六七八九十]+|附?表\s*[0-9０-９]{1,2}"
-        r"|附?表[一二三四五六七八九十]+)")
+        r"|附?表[一二三四五六七八九十]+)(?:\s*[-－—]\s*[0-9]{1,2}(?![0-9]))?")  # 附表十六-1
 NUMBER_RE = re.compile(rf"^(?P<num>{_NUM})\s*[：:．.、\-—]?\s*")
 NUMBER_ONLY = re.compile(rf"^{_NUM}$")
 ORDINAL_RE = re.compile(r"^(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[．.、]\s*")
@@ -79,9 +82,14 @@ def split_number(text: str) -> tuple[str | None, str]:
     return None, t
 
 
-def classify(title: str) -> str | None:
-    """Canonical id for a title line (numbering, year and entity may precede the name), or None."""
+def classify(title: str, family: str = DISCLOSURE, government: str | None = None) -> str | None:
+    """Canonical id for a title line (numbering, year and entity may precede the name), or None.
+
+    A government's report has tables of its own (GOV-…, core.tables.gov_catalog) whose titles
+    would read as department tables here (一般公共预算支出表 is BUD-T5 in a 部门预算)."""
     core = normalize_title(split_number(title)[1])
+    if family == GOV_REPORT:
+        return classify_gov(core, government)
     qualifier = re.search(r"（([^（）]{1,12})）$", core)
     if qualifier and "分单位" not in qualifier.group(1) and not core.endswith("（分科目）"):
         core = core[:qualifier.start()]  # 一般公共预算支出预算表（功能科目）

@@ -142,8 +142,9 @@ def classify_columns(grid: Grid, nheader: int) -> list[Column]:
             col.role = "rowno"
         elif last in ("类", "款", "项") and (parts or not body):
             col.role, col.part = "code-part", last
-        elif re.search(r"编码|代码", last) or (body and codes >= 0.6 * len(body) and "名称" not in head):
-            col.role = "code"
+        elif re.search(r"编码|代码", last) or (body and codes >= 0.6 * len(body) and "名称" not in head
+                                               and not VALUE_HEADER.search(last)):
+            col.role = "code"  # (whole 万元 under 2024年预算数 are amounts, however code-like: 800)
         elif NAME_HEADER.search(last) and numeric < 0.5 * max(1, len(body)):
             col.role = "name"
         elif VALUE_HEADER.search(last) and numeric >= 0.5 * len(body):

@@ -19,6 +19,7 @@ from core.model import Bbox, Document, Line, Page
 from core.pdftext import display_box
 from core.tables.columns import header_rows
 from core.tables.frame import Part, build_table
+from core.tables.gov_catalog import GOV_PREFIX
 from core.tables.grid import Grid, find_grids, refines, split_caption, stack
 from core.tables.locate import TitleHit, find_titles, number_near
 from core.tables.model import CellRef, ParsedTable
@@ -105,7 +106,7 @@ class TableExtractor:
         self.doc = doc
         self.edges = _Edges(data)
         self.cancel = cancel or (lambda: False)
-        self.titles = {p.number: find_titles(p) for p in doc.pages}
+        self.titles = {p.number: find_titles(p, doc.family, doc.government) for p in doc.pages}
         self.captions: dict[int, str] = {}  # caption rows found inside a grid's frame
 
     def run(self) -> list[ParsedTable]:
@@ -272,4 +273,11 @@ def build_empty(hit: TitleHit, number: str | None, unit: str | None) -> ParsedTa
 
 def extract_tables(doc: Document, data: bytes,
                    cancel: Callable[[], bool] | None = None) -> list[ParsedTable]:
-    return TableExtractor(doc, data, cancel).run()
+    tables = TableExtractor(doc, data, cancel).run()
+    seen: dict[str, int] = {}
+    for table in tables:  # a report's two tables of one kind and scope stay apart: GOV-GF-AREA#2
+        if table.id.startswith(GOV_PREFIX):
+            seen[table.id] = seen.get(table.id, 0) + 1
+            if seen[table.id] > 1:
+                table.id = f"{table.id}#{seen[table.id]}"
+    return tables

@@ -18,6 +18,9 @@ KNOWN_LABEL = re.compile(r"^((本年|当年)?(收入|支出)(合计|小计)|(收
                          r"结转和?结余|(上年|结转下年)结转?资金|使用非财政拨款结余.*)$")
 COMPLETE_END = re.compile(r"(合计|总计|小计|支出|收入|资金|经费|结余|分配|费|补助)$")
 CONTINUES_NOT = re.compile(r"^([一二三四五六七八九十]+、|\d+[.．、]|[（(]|其中|合计|总计)")
+# a long name that ran over into the first value cell: "…均等化建设补 | 补 650" (the name's last
+# character printed in the 合计 column), measured on the Hangzhou report's 专项转移支付 table
+SPILLED = re.compile(r"^([\u4e00-\u9fff]{1,3})\s*(-?[\d,]+(?:\.\d+)?)$")
 TOTAL_NAME = re.compile(r"^(合计|总计|本年收入合计|本年支出合计|收入总计|支出总计)$")
 
 
@@ -149,10 +152,14 @@ class _Builder:
             else:
                 code = re.sub(r"\D", "", code) if CODE_RE.match(re.sub(r"\D", "", code)) else code
         values: dict[str, Decimal | None] = {}
-        for col, colname in zip(panel.of("value"), names):
+        for k, (col, colname) in enumerate(zip(panel.of("value"), names)):
             cell = by_col.get(col.index)
             raw = cell.flat if cell else ""
             value = parse_amount(raw)
+            spilled = SPILLED.match(raw) if value is None and name and k == 0 else None
+            if spilled and parse_amount(spilled.group(2)) is not None:
+                name, raw = name + spilled.group(1), spilled.group(2)
+                value = parse_amount(raw)
             if raw and value is None and not FILLER.match(raw):
                 if not is_amount(raw) and not name:
                     name = raw  # a label that strayed into a value column
@@ -162,7 +169,7 @@ class _Builder:
                 self.values += 1
             values[colname] = value
             if cell is not None and raw:
-                refs[colname] = CellRef(page, cell.box, cell.text)
+                refs[colname] = CellRef(page, cell.box, raw if spilled else cell.text)
         if not code and not name and all(v is None for v in values.values()):
             return
         if code and code_cells:

@@ -199,9 +199,9 @@ def _open_rows(grid: Grid, chars: list[Char], top: float, bottom: float) -> list
               and not c.text.isspace()]
     rows = []
     for line in build_lines(grid.page, inside):
-        words = line.text.split()
-        if any(is_amount(w) and not re.fullmatch(r"\d{1,2}", w) for w in words):
-            rows.append(line.chars)
+        figures = [w for w in line.text.split() if is_amount(w) and not re.fullmatch(r"\d{1,2}", w)]
+        if len(figures) >= 2 or any(not re.fullmatch(r"(?:19|20)\d{2}", w) for w in figures):
+            rows.append(line.chars)  # (a lone 2024 is a title's year, cut off from its 年)
     return rows
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.model import Line, Page
+from core.model import DISCLOSURE, Line, Page
 from core.tables.catalog import NUMBER_ONLY, classify, normalize_title, short_title, split_number
 
 MAX_TITLE_CHARS = 60
@@ -55,7 +55,8 @@ def is_toc_page(page: Page) -> bool:
     return entries >= 4
 
 
-def _title_of(line: Line) -> TitleHit | None:
+def _title_of(line: Line, family: str = DISCLOSURE, government: str | None = None
+              ) -> TitleHit | None:
     text = line.text.strip()
     flat = normalize_title(text)
     if not 4 <= len(flat) <= MAX_TITLE_CHARS or _SENTENCE_MARKS.search(flat):
@@ -63,7 +64,7 @@ def _title_of(line: Line) -> TitleHit | None:
     if _LEADER.search(text) or _PART_HEADING.match(flat) or NUMBER_ONLY.match(flat):
         return None
     number, rest = split_number(text)
-    table_id = classify(rest)
+    table_id = classify(rest, family, government)
     if table_id is None:
         rest_flat = re.sub(r"^[一二三四五六七八九十]+、", "", normalize_title(rest))
         if not _OTHER_TITLE.search(rest_flat) or _GENERIC.search(rest_flat):
@@ -78,8 +79,10 @@ def _joined(line: Line, nxt: Line) -> Line:
                 line.index + [i + len(line.chars) if i >= 0 else -1 for i in nxt.index])
 
 
-def find_titles(page: Page) -> list[TitleHit]:
-    """Title lines of the page, top to bottom (none on a contents page)."""
+def find_titles(page: Page, family: str = DISCLOSURE, government: str | None = None
+                ) -> list[TitleHit]:
+    """Title lines of the page, top to bottom (none on a contents page), classified with the
+    catalogue of the document's family."""
     if is_toc_page(page):
         return []
     hits: list[TitleHit] = []
@@ -89,11 +92,12 @@ def find_titles(page: Page) -> list[TitleHit]:
         if skip:
             skip = False
             continue
-        hit = _title_of(line)
+        hit = _title_of(line, family, government)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is not None and len(normalize_title(nxt.text)) <= 12 and \
                 0 <= nxt.top - line.bottom < 1.5 * line.size and (hit is None or not hit.table_id):
-            joined = _title_of(_joined(line, nxt))  # a title wrapped before its last word: …预算/表
+            # a title wrapped before its last word: …预算/表
+            joined = _title_of(_joined(line, nxt), family, government)
             if joined is not None and joined.table_id:
                 hit, skip = joined, True
         if hit:

@@ -62,7 +62,7 @@
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../gui/batch_model.py" line="105"/>
+        <location filename="../../gui/batch_model.py" line="108"/>
         <source>已检查</source>
         <translation>Checked</translation>
     </message>
@@ -394,19 +394,19 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../gui/errors.py" line="81"/>
+        <location filename="../../gui/errors.py" line="89"/>
         <source>程序发生意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="82"/>
+        <location filename="../../gui/errors.py" line="90"/>
         <source>发生了一个意外错误。您的审核记录已随时保存，不会丢失。
 请复制下面的报告发给维护人员（日志在 {0}）。</source>
         <translation>An unexpected error occurred. Your review is saved as you work and is not lost.
 Please copy the report below and send it to the maintainers (log in {0}).</translation>
     </message>
     <message>
-        <location filename="../../gui/errors.py" line="88"/>
+        <location filename="../../gui/errors.py" line="96"/>
         <source>复制报告</source>
         <translation>Copy report</translation>
     </message>
@@ -414,57 +414,62 @@ Please copy the report below and send it to the maintainers (log in {0}).</trans
 <context>
     <name>DocumentBar</name>
     <message>
-        <location filename="../../gui/doc_bar.py" line="24"/>
+        <location filename="../../gui/doc_bar.py" line="27"/>
         <source>未打开文件：Ctrl+O 打开预决算公开 PDF，或把文件拖到窗口中</source>
         <translation>No file open: press Ctrl+O to open a disclosure PDF, or drop one on the window</translation>
     </message>
     <message>
-        <location filename="../../gui/doc_bar.py" line="29"/>
+        <location filename="../../gui/doc_bar.py" line="32"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; · 正在分析：{1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; · analysing: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/doc_bar.py" line="37"/>
+        <location filename="../../gui/doc_bar.py" line="40"/>
         <source>（未识别单位）</source>
         <translation>(entity not recognised)</translation>
     </message>
     <message>
-        <location filename="../../gui/doc_bar.py" line="38"/>
-        <source>（未识别类型）</source>
-        <translation>(kind not recognised)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/doc_bar.py" line="41"/>
+        <location filename="../../gui/doc_bar.py" line="44"/>
         <source>{0}年 {1}</source>
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/doc_bar.py" line="42"/>
+        <location filename="../../gui/doc_bar.py" line="45"/>
         <source>{0}页</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../gui/doc_bar.py" line="43"/>
+        <location filename="../../gui/doc_bar.py" line="46"/>
         <source>表格 {0} 张</source>
         <translation>{0} tables</translation>
     </message>
     <message>
-        <location filename="../../gui/doc_bar.py" line="44"/>
+        <location filename="../../gui/doc_bar.py" line="47"/>
         <source>单位：{0}</source>
         <translation>unit: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/doc_bar.py" line="44"/>
+        <location filename="../../gui/doc_bar.py" line="47"/>
         <source>未标明</source>
         <translation>not stated</translation>
     </message>
     <message>
-        <location filename="../../gui/doc_bar.py" line="47"/>
+        <location filename="../../gui/doc_bar.py" line="50"/>
         <source>缺表：{0}</source>
         <translation>missing: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/doc_bar.py" line="52"/>
+        <location filename="../../gui/doc_bar.py" line="54"/>
+        <source>检查 {0} 条 · 不适用 {1} 条</source>
+        <translation>{0} checks run · {1} not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../gui/doc_bar.py" line="59"/>
+        <source>不适用的检查：</source>
+        <translation>Checks that did not apply:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/doc_bar.py" line="64"/>
         <source>⚠ {0} 条文档提示</source>
         <translation>⚠ {0} document notes</translation>
     </message>
@@ -1286,22 +1291,22 @@ Reason (required):</translation>
 <context>
     <name>TablesPanel</name>
     <message>
-        <location filename="../../gui/tables_panel.py" line="101"/>
+        <location filename="../../gui/tables_panel.py" line="123"/>
         <source>未识别到表格</source>
         <translation>No table recognised</translation>
     </message>
     <message>
-        <location filename="../../gui/tables_panel.py" line="104"/>
+        <location filename="../../gui/tables_panel.py" line="126"/>
         <source>第{0}页 · 单位：{1} · {2}行 · 置信度 {3:.0%}{4}</source>
         <translation>p. {0} · unit: {1} · {2} rows · confidence {3:.0%}{4}</translation>
     </message>
     <message>
-        <location filename="../../gui/tables_panel.py" line="105"/>
+        <location filename="../../gui/tables_panel.py" line="127"/>
         <source>未标明</source>
         <translation>not stated</translation>
     </message>
     <message>
-        <location filename="../../gui/tables_panel.py" line="106"/>
+        <location filename="../../gui/tables_panel.py" line="128"/>
         <source> · 空表</source>
         <translation> · empty table</translation>
     </message>

@@ -1,7 +1,7 @@
 """Issue 14, family 7: coverage of the 说明 and its subject names (TXT-COVER, TXT-NAME).
 
 Injected slips: a 项 dropped from the chain that explains it (explained at 款 level only), a 款 or
-项 name one character off, a 款 labelled （类）. See tests/injection.py.
+项 name one character off, a 款 labelled （类）. See tests/inject_seeds.py.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from tests.conftest import CORPUS, needs_corpus
 from tests.inject_edits import CORPUS_FILES
 from tests.inject_corpus import corpus_results, unexplained, untouched
-from tests.injection import seed_results
+from tests.inject_seeds import seed_results
 
 FAMILY = "coverage"
 KNOWN = [

@@ -1,8 +1,8 @@
-"""Issue 14, family 5: performance (绩效) text (CON-PERFYEAR, TXT-PERF).
+"""Issue 14, family 4: government procurement paragraphs (NAR-GP, NAR-SME).
 
-Injected slips: the year of a 绩效目标 / 绩效自评 statement set back (text copied from an earlier
-year); the funds of the projects with 绩效目标 above the budget's 项目支出; a 整体支出 self-evaluation
-whose funds are only the 项目支出. See tests/injection.py.
+Injected slips: a kind of purchase (货物/工程/服务) or the total changed so they no longer add up;
+an SME or 小微 amount above its whole; a share of the total or of the SME amount misstated; an
+award outside the reserved projects that takes the awards past the total. See tests/inject_seeds.py.
 """
 from __future__ import annotations
 
@@ -11,10 +11,14 @@ from typing import Any
 from tests.conftest import CORPUS, needs_corpus
 from tests.inject_edits import CORPUS_FILES
 from tests.inject_corpus import corpus_results, unexplained, untouched
-from tests.injection import seed_results
+from tests.inject_seeds import seed_results
 
-FAMILY = "performance"
-KNOWN: list[tuple[str, str, str]] = []  # the untouched corpus documents have none
+FAMILY = "procurement"
+# real defects of the untouched corpus documents (file, rule, words of the message): each checked
+# on the page
+KNOWN = [("gbc__中共上海市普陀区委社会工作部_2024_年度部门决算.pdf", "NAR-GP", "= 42.14 万元，大于"),
+         # p.22: 预留项目 21.07 and 其他项目 21.07 won by SMEs, of a 21.07 total
+         ]
 
 
 def _rate(results: list[Any]) -> tuple[float, list[str]]:
@@ -23,8 +27,7 @@ def _rate(results: list[Any]) -> tuple[float, list[str]]:
 
 
 @needs_corpus
-def test_performance_injections_are_found_in_seeds_and_corpus(analysed: Any) -> None:
-    """12 seed edits and the corpus edits together (the seeds alone have few 绩效 paragraphs)."""
+def test_procurement_injections_are_found_in_seeds_and_corpus(analysed: Any) -> None:
     names = [n for n in CORPUS_FILES if (CORPUS / n).is_file()]
     results = [(e.describe(), ok) for e, ok in seed_results(analysed) if e.family == FAMILY]
     results += corpus_results(FAMILY, names)
@@ -34,8 +37,8 @@ def test_performance_injections_are_found_in_seeds_and_corpus(analysed: Any) -> 
     assert not unexplained(untouched(FAMILY, names), KNOWN)
 
 
-def test_performance_injections_in_the_seeds_are_found(analysed: Any) -> None:
+def test_procurement_injections_in_the_seeds_are_found(analysed: Any) -> None:
     results = [(e.describe(), ok) for e, ok in seed_results(analysed) if e.family == FAMILY]
     rate, missed = _rate(results)
-    assert len(results) >= 12
+    assert len(results) >= 20
     assert rate >= 0.95, f"{rate:.0%} found; missed:\n" + "\n".join(missed)

@@ -4,7 +4,7 @@ CON-TITLEORG).
 Injected slips: the 人员经费 of a summary table changed; a class of the 基本支出 table put in the
 other column; 公务接待费 / 公务用车运行维护费 of the 基本支出 table above the 三公 table; a table
 title printed with another year or with the city's body instead of the district's. See
-tests/injection.py.
+tests/inject_seeds.py.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 from tests.conftest import CORPUS, needs_corpus
 from tests.inject_edits import CORPUS_FILES
 from tests.inject_corpus import corpus_results, unexplained, untouched
-from tests.injection import seed_results
+from tests.inject_seeds import seed_results
 
 FAMILY = "tables"
 KNOWN = [
