@@ -24,6 +24,7 @@ HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
 SENTENCE_END = "。！？!?"
 PAGE_NUMBER = re.compile(r"^[-—－–\s]*(第?\s*\d{1,3}\s*页?|[ivxIVX]+)[-—－–\s]*$")
 _ASCII = re.compile(r"[A-Za-z0-9%]")
+LEVEL_LABEL = re.compile(r"^[（(]\d{0,3}(类|款|项)[）)]")
 
 
 @dataclass
@@ -129,6 +130,8 @@ def _starts_paragraph(line: Line, prev: Line | None, left: float, right: float) 
     text = line.text.strip()
     if heading_level(text) is not None:
         return True
+    if LEVEL_LABEL.match(text):
+        return False  # "…行政单位离退休" / "（项）。主要用于…": the label wrapped, the item goes on
     indented = line.x0 > left + 1.2 * line.size
     ended = prev.text.rstrip()[-1:] in SENTENCE_END + "：:；;"
     short = prev.x1 < right - 2.5 * prev.size

@@ -41,7 +41,7 @@ def test_heading_table_summary_and_provenance(analysed: dict[str, Any], tmp_path
     summary = [[c.text for c in row.cells] for row in document.tables[1].rows]
     assert summary[0] == ["严重程度", "待处理", "已确认", "已排除", "需跟进", "合计"]
     assert summary[-1][-1] == str(len(report.findings))
-    assert summary[1][0] == "错误" and summary[1][-1] == "13" and summary[1][2] == "1"
+    assert summary[1][0] == "错误" and summary[1][-1] == "14" and summary[1][2] == "1"
     text = _text(document)
     for needle in (report.document.sha256, APP_VERSION, rule_set_version(), "审核结论及处理意见"):
         assert needle in text
@@ -67,7 +67,7 @@ def test_each_located_error_has_page_pictures(analysed: dict[str, Any], tmp_path
     document = _open(report, tmp_path / "r.docx")
     errors = [f for f in report.findings if f.severity == "error"]
     expected = sum(min(3, len({loc.page for loc in f.locations if loc.bbox})) for f in errors)
-    assert len(document.inline_shapes) == expected == 13
+    assert len(document.inline_shapes) == expected == 14
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
     assert captions[0].startswith("图1") and "第12页" in captions[0]
     blob = document.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed

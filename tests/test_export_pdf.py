@@ -42,7 +42,7 @@ def test_one_annotation_per_finding_page_and_located_note(analysed: dict[str, An
     expected = sum(len({loc.page for loc in f.locations if loc.bbox}) for f in report.findings)
     located_notes = [n for n in review.notes if n.page and n.bbox]
     annots = _annotations(out)
-    assert len(annots) == expected + len(located_notes) == 21
+    assert len(annots) == expected + len(located_notes) == 27
     assert sum(a["/Subtype"] == "/Square" for _, a in annots) == len(located_notes)
     for _, annot in annots:
         for key in ("/T", "/M", "/CreationDate", "/Contents", "/AP", "/Popup", "/NM", "/QuadPoints"
@@ -87,7 +87,7 @@ def test_dismissed_left_out_on_request(analysed: dict[str, Any], tmp_path: Path)
     out = write_export(report, reviewed(report), tmp_path / "r.pdf", include_dismissed=False)
     names = {str(a["/NM"]) for _, a in _annotations(out)}
     assert not any(report.findings[1].fingerprint in n for n in names)
-    assert len(names) == 21 - len(report.findings[1].pages)
+    assert len(names) == 27 - len(report.findings[1].pages)
 
 
 def test_rectangles_are_the_finding_boxes_in_pdf_space(analysed: dict[str, Any],

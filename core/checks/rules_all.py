@@ -6,3 +6,5 @@ from core.checks import rules_compare, rules_unfinished  # noqa: F401
 from core.checks import groups  # noqa: F401  (its rules run after the others, over their findings)
 from core.checks import rules_doc, rules_gov, rules_gov_debt, rules_gov_text  # noqa: F401
 
+from core.checks import (rules_basic, rules_captions, rules_coverage,  # noqa: F401,E402
+                         rules_performance, rules_procurement)  # issue 14, families 4-7

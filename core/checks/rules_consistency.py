@@ -81,6 +81,9 @@ def years(ctx: Context) -> Iterator[Finding]:
                               f"Heading year {m.group(1)} differs from {y}", f"CON-YEAR|heading|{section.heading[:30]}",
                               _where(ctx, section.start, section.start + len(section.heading), m.group(1)),
                               {"printed": m.group(1), "expected": y})
+    from core.checks.rules_performance import stale_offsets
+
+    flagged |= stale_offsets(ctx)  # years of copied 绩效 text: CON-PERFYEAR's
     for m in YEAR_RE.finditer(text):
         year = int(m.group(1))
         if m.start(1) in flagged or year == y:

@@ -5,9 +5,10 @@ rounding of both printed values allowed.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
-from core.checks.context import Context
+from core.checks.context import Context, label
 from core.checks.model import Finding
 from core.checks.numbers import Num
 from core.checks.refs import Ref, class_rows, resolve
@@ -161,33 +162,67 @@ def budget_classes(ctx: Context) -> Iterator[Finding]:
 
 SANGONG = [  # economic 款 of basic spending (part) within the 三公 table's column (whole)
     ("30212", "因公出国", r"因公出国"), ("30217", "公务接待", r"公务接待"),
-    ("30231", "公务用车运行", r"运行"), ("31013", "公务用车购置", r"购置费|车购置$"),
+    ("30231", "公务用车运行", r"用车运行|/运行(维护)?费$"), ("31013", "公务用车购置", r"购置费|车购置$"),
+    ("30215", "会议费", r"会议费"), ("30216", "培训费", r"培训费"),  # tables that print them too
 ]
+
+
+def _economic_row(ctx: Context, table, code: str, what: str) -> int | None:
+    """The economic table's row of code, or, in a table printed without codes, of its name."""
+    from core.checks.codes import name_key, scheme
+    from core.checks.refs import find_row
+
+    i = find_row(ctx, table, f"code:{code}")
+    if i is not None:
+        return i if what[:2] in str(Context.records(table)[i]["name"]) else None  # else CODE-02's
+    if any(str(r["code"]) for r in Context.records(table)):
+        return None
+    names = {name_key(n) for n in (scheme("economic").codes.get(code, ""),
+                                   *scheme("economic").aliases.get(code, [])) if n}
+    return next((k for k, r in ctx.rows(table) if name_key(label(r["name"])) in names), None)
+
+
+def sangong_figure(ctx: Context, st, col_rx: str) -> Num | None:
+    """The 三公 table's figure for an item: its column in the data row, or (a table listing the
+    items as rows) its row under the 决算数 / first value column."""
+    from core.checks.refs import find_col
+
+    rows = [i for i, r in ctx.rows(st) if any(r[c] is not None for c in ctx.value_columns(st))]
+    row = rows[0] if rows else 0
+    final = ctx.kind == "决算"
+    col = find_col(ctx, st, row, (r"决算数/.*" if final else "") + col_rx
+                   + (" || " + col_rx if final else ""))
+    if col is not None and not re.search(col_rx, label(Context.records(st)[row]["name"])):
+        return ctx.num(st, row, col, wan=True)
+    cols = ctx.value_columns(st)
+    value_col = next((c for c in cols if final and "决算" in c), cols[0] if cols else None)
+    for i, r in ctx.rows(st):
+        if value_col is not None and re.search(col_rx, label(r["name"])):
+            return ctx.num(st, i, value_col, wan=True)
+    return None
 
 
 @rule("XT-SG", "“三公”经费不小于基本支出中的对应经济科目", "三公 not below the matching economic items",
       "error", "基本支出表中 30212 因公出国（境）费用、30217 公务接待费、30231 公务用车运行维护费、"
-      "31013 公务用车购置 不应大于“三公”经费表相应数（“三公”还含项目支出，不比较相等）（XT-12）。",
+      "31013 公务用车购置（表中列有时还有 30215 会议费、30216 培训费）不应大于“三公”经费表相应数"
+      "（“三公”还含项目支出，不比较相等；表中不列编码时按科目名称对应）（XT-12）。",
       needs={"决算": ("FIN-06", "FIN-07"), "预算": ("BUD-T8", "BUD-T9")})
 def sangong_vs_economic(ctx: Context) -> Iterator[Finding]:
     econ, sg = ("FIN-06", "FIN-07") if ctx.kind == "决算" else ("BUD-T8", "BUD-T9")
     et, st = ctx.table(econ), ctx.table(sg)
     if et is None or st is None or not len(st.frame):
         return
-    from core.checks.refs import find_col, find_row
+    from core.checks.refs import find_col
 
-    row = 0 if ctx.kind == "预算" else next(
-        (i for i, r in ctx.rows(st) if any(r[c] is not None for c in ctx.value_columns(st))), 0)
     for code, what, col_rx in SANGONG:
-        i = find_row(ctx, et, f"code:{code}")
-        if i is None or what[:2] not in str(Context.records(et)[i]["name"]):
-            continue  # a misnamed code is CODE-02's business
-        ecol = find_col(ctx, et, i, r"^合计 || 决算数 || 金额 || .*")
-        scol = find_col(ctx, st, row, (r"决算数/.*" if ctx.kind == "决算" else "") + col_rx
-                        + (" || " + col_rx if ctx.kind == "决算" else ""))
-        if ecol is None or scol is None:
+        i = _economic_row(ctx, et, code, what)
+        if i is None:
             continue
-        part, whole = ctx.num(et, i, ecol, wan=True), ctx.num(st, row, scol, wan=True)
+        whole = sangong_figure(ctx, st, col_rx)
+        ecol = find_col(ctx, et, i, r"^合计 || 决算数 || 金额 || .*")
+        if whole is None or ecol is None:
+            continue
+        part = ctx.num(et, i, ecol, wan=True)
         if part.value - part.half > whole.value + whole.half:
             yield Finding("XT-SG", "error",
                           f"{_tname(ctx, econ)} {code} {part.label} {part.text} 大于 {_tname(ctx, sg)}"

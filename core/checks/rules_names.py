@@ -1,140 +1,201 @@
-"""Subject names in the narrative against the tables (TXT-NAME): a 类 the narrative explains must
-be a class the tables print, and the 款 and 项 it names under it must be printed under that class."""
+"""Subject names in the narrative against the tables (TXT-NAME): every 类/款/项 the narrative names
+must be a subject the tables print, at the level it is labelled, under the class it is put in.
+
+Functional names (功能分类: the 收支、支出、一般公共预算 tables) are compared only with functional
+names and economic ones (经济分类: the 基本支出 table) only with economic names: "商品和服务支出（类）"
+is an economic class, not a functional class the tables lack. The narrative names subjects in
+labelled chains ("公共安全支出（204类）司法（06款）行政运行（01项）", also from the 款 down) and in
+quoted paths ("“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”"). A wrong name is
+reported once with every place it is printed; a name one character off a table's name is told
+so. A trailing 支出 dropped or added is the same name.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import lru_cache
 from typing import Iterator
 
-from core.checks.codes import name_key, scheme
+from core.checks.codes import scheme
 from core.checks.context import Context
-from core.checks.facts import chains_of, tables_for
-from core.checks.model import Finding
+from core.checks.model import Finding, Location
 from core.checks.refs import norm_name
 from core.checks.registry import rule
-from core.checks.rules_recompute import narrative_finding
-from core.claims import Quantity
+from core.checks.rules_coverage import close
+from core.checks.subjects import Mention, loose, mentions
 
-Item = tuple[str, "str | None", str]  # (name, code, level) of a 类/款/项 chain
+ECONOMIC_TABLES = ("FIN-06", "BUD-T8")
+WIDTH = {"类": 3, "款": 5, "项": 7}
+LEVEL_OF = {3: "类", 5: "款", 7: "项"}
 
 
 @dataclass
 class Subjects:
-    """What the tables print: names by code width, and the names printed under each class."""
+    """What one scheme's tables print: names by code width, and the names under each class."""
 
-    names: dict[int, dict[str, str]] = field(default_factory=dict)  # width -> name -> code
-    under: dict[str, dict[int, set[str]]] = field(default_factory=dict)  # class -> width -> names
-    loose: dict[str, set[str]] = field(default_factory=dict)  # class -> names (uncoded tables)
+    names: dict[int, dict[str, str]] = field(default_factory=dict)  # width -> loose name -> code
+    under: dict[str, dict[int, dict[str, str]]] = field(default_factory=dict)  # class -> width -> ..
+    printed: dict[str, str] = field(default_factory=dict)  # loose name -> name as the table prints it
 
-    def class_code(self, name: str) -> str | None:
-        classes = self.names.get(3, {})
-        return classes.get(norm_name(name)) or classes.get(norm_name(name) + "支出")
+    def add(self, code: str, name: str) -> None:
+        key = loose(name)
+        self.names.setdefault(len(code), {}).setdefault(key, code)
+        self.under.setdefault(code[:3], {}).setdefault(len(code), {}).setdefault(key, code)
+        self.printed.setdefault(key, norm_name(name))
+
+    def class_of(self, name: str) -> str | None:
+        return self.names.get(3, {}).get(loose(name))
+
+    def level_of(self, name: str, cls: str | None) -> tuple[int, str] | None:
+        """(width, code) of a name printed at some level (under cls when given)."""
+        pool = self.under.get(cls, {}) if cls else self.names
+        for width in (3, 5, 7):
+            code = pool.get(width, {}).get(loose(name))
+            if code:
+                return width, code
+        return None
+
+    def nearest(self, name: str, width: int, cls: str | None) -> str | None:
+        pool = (self.under.get(cls, {}) if cls else self.names).get(width, {})
+        return next((self.printed[k] for k in pool if close(k, name)), None)
 
 
 @lru_cache(maxsize=1)
-def _class_catalogue() -> dict[str, str]:
-    """Every 类 name the catalogues know, old names included, with its code."""
-    out: dict[str, str] = {}
+def _class_catalogue() -> dict[str, tuple[str, str]]:
+    """Every 类 name the catalogues know, old names included: loose name -> (scheme, code)."""
+    out: dict[str, tuple[str, str]] = {}
     for kind in ("functional", "economic"):
         cat = scheme(kind)
-        out.update({name_key(n): c for c, n in cat.codes.items() if len(c) == 3})
-        out.update({name_key(r["name"]): str(r["code"]) for r in cat.renamed if len(str(r["code"])) == 3})
+        out.update({loose(n): (kind, c) for c, n in cat.codes.items() if len(c) == 3})
+        out.update({loose(r["name"]): (kind, str(r["code"])) for r in cat.renamed
+                    if len(str(r["code"])) == 3})
     return out
 
 
-def _subjects(ctx: Context) -> Subjects:
-    subjects = Subjects()
+def _subjects(ctx: Context) -> dict[str, Subjects]:
+    """Functional and economic subjects as the document's tables print them."""
+    out = {"functional": Subjects(), "economic": Subjects()}
     catalogue = _class_catalogue()
-    for table_id in tables_for(ctx, ""):
-        table = ctx.table(table_id)
-        if table is None:
+    for table in ctx.tables.values():
+        if ctx.table(table.id) is None:
             continue
+        kind = "economic" if table.id in ECONOMIC_TABLES else "functional"
         current = None  # the class an uncoded row is printed under
         for r in ctx.records(table):
-            name = norm_name(r["name"])
-            code = str(r["code"] or "")
-            if code:
-                subjects.names.setdefault(len(code), {}).setdefault(name, code)
-                subjects.under.setdefault(code[:3], {}).setdefault(len(code), set()).add(name)
+            code, name = str(r["code"] or ""), norm_name(r["name"])
+            if not name:
                 continue
-            known = catalogue.get(name_key(r["name"]))
-            if known:
-                current = known
-                subjects.names.setdefault(3, {}).setdefault(name, known)
-            elif current and name:
-                subjects.loose.setdefault(current, set()).add(name)
-    return subjects
+            if code:
+                if len(code) in (3, 5, 7):
+                    out["economic" if code.startswith("3") else "functional"].add(code, name)
+                continue
+            known = catalogue.get(loose(name))
+            if known and known[0] == kind:
+                current = known[1]
+                out[kind].add(current, name)
+            elif current:
+                sub = out[kind].under.setdefault(current, {})
+                sub.setdefault(0, {}).setdefault(loose(name), "")  # width unknown
+                out[kind].printed.setdefault(loose(name), name)
+    return out
+
+
+def _scheme_of(m: Mention, subjects: dict[str, Subjects]) -> str:
+    first = m.items[0][0]
+    if subjects["economic"].class_of(first) or _class_catalogue().get(loose(first), ("",))[0] == "economic":
+        return "economic"
+    if m.items[0][2] != "类" and subjects["economic"].level_of(first, None) \
+            and not subjects["functional"].level_of(first, None):
+        return "economic"
+    return "functional"
 
 
 @rule("TXT-NAME", "说明中的科目名称与表中一致", "Subject names in the narrative match the tables", "warn",
-      "说明中“某某（类）某某（款）某某（项）”的各级名称应与表中该科目的名称一致，且所述科目应在表中出现。")
+      "说明中“某某（类）某某（款）某某（项）”或“类-款-项”的各级名称应与表中该科目的名称一致、级次相符，"
+      "且所述科目应在表中该类之下出现；功能分类名称只与功能分类表比较，经济分类名称只与基本支出表比较。")
 def subject_names(ctx: Context) -> Iterator[Finding]:
     subjects = _subjects(ctx)
-    if not subjects.names.get(3):
+    if not subjects["functional"].names.get(3) and not subjects["economic"].names.get(3):
         return
-    done: set[tuple[str, str]] = set()
-    for sentence in ctx.narrative.sentences:
-        text = ctx.narrative.text[sentence.start:sentence.end]
-        for chain in chains_of(text):
-            if chain[0][2] == "类":
-                yield from _class_name(ctx, sentence.start, text, chain[0], subjects, done)
-            if len(chain) >= 2:
-                yield from _chain_names(ctx, sentence.start, text, chain, subjects, done)
+    problems: dict[str, tuple[str, str, list[Location], dict]] = {}
+    for m in mentions(ctx):
+        if not m.items[0][0]:
+            continue  # a bare code
+        kind = _scheme_of(m, subjects)
+        for key, zh, en, values in _check(ctx, m, subjects[kind], kind):
+            where = [Location(p, b, text=ctx.narrative.text[m.start:m.end])
+                     for p, b in ctx.narrative.boxes(m.start, m.end)]
+            if key in problems:
+                problems[key][2].extend(where)
+            else:
+                sentence = ctx.narrative.sentences[m.sentence].text
+                problems[key] = (zh, en, where, {**values, "sentence": sentence})
+    for key, (zh, en, where, values) in problems.items():
+        times = len({(loc.page, loc.bbox) for loc in where})
+        if times > 1:
+            zh += f"（共 {times} 处）"
+        yield Finding("TXT-NAME", "warn", zh, en, key, where, values)
 
 
-def _span(offset: int, text: str, first: str, last: str) -> Quantity:
-    """The printed words from first to last (both names of one chain) as a located quantity."""
-    start = text.find(first)
-    end = text.find(last, max(start, 0)) + len(last) if last in text else -1
-    if start < 0 or end < start:
-        start, end = 0, len(text)
-    return Quantity("name", Decimal(0), text[start:end], "", offset + start, offset + end,
-                    text[start:end], text, offset)
-
-
-def _class_name(ctx: Context, offset: int, text: str, item: Item, subjects: Subjects,
-                done: set[tuple[str, str]]) -> Iterator[Finding]:
-    classes = subjects.names.get(3, {})
-    name, code, _ = item
-    key = norm_name(name)
-    if subjects.class_code(name) or ("class", key) in done:
-        return
-    if code and len(code) == 3 and code in classes.values():
-        return  # named differently but coded alike: CODE-04 judges the names
-    if scheme("functional").outdated(name, ctx.doc.year):
-        return  # an old class name: CODE-04 reports it with the name it now has
-    done.add(("class", key))
-    span = [_span(offset, text, name, name)]
-    lower = next((c for width in (5, 7) for n, c in subjects.names.get(width, {}).items() if n == key), None)
-    if lower is not None:  # the right subject, labelled a level too high
-        level = "款" if len(lower) == 5 else "项"
-        yield narrative_finding("TXT-NAME", "info", f"“{name}”是{level}级科目（{lower}），说明标为（类）",
-                                f"'{name}' is a {level} ({lower}), labelled 类 in the narrative",
-                                f"TXT-NAME|class|{key}", span, ctx, {"printed": name})
-        return
-    yield narrative_finding("TXT-NAME", "warn",
-                            f"说明中的类级科目“{name}”不在表中（表中的类为：{'、'.join(sorted(classes))[:80]}）",
-                            f"The class '{name}' named in the narrative is not in the tables",
-                            f"TXT-NAME|class|{key}", span, ctx, {"printed": name})
-
-
-def _chain_names(ctx: Context, offset: int, text: str, chain: list[Item], subjects: Subjects,
-                 done: set[tuple[str, str]]) -> Iterator[Finding]:
-    """The finding covers the chain from the 类 to the name that does not fit: either may be wrong."""
-    class_code = subjects.class_code(chain[0][0])
-    if class_code is None:
-        return
-    for depth, (name, _, level) in enumerate(chain[1:3], start=1):
-        key = norm_name(name)
-        under = subjects.under.get(class_code, {}).get(3 + 2 * depth) or subjects.loose.get(class_code, set())
-        if key in under or not under or (class_code, key) in done:
+def _check(ctx: Context, m: Mention, subjects: Subjects, kind: str
+           ) -> Iterator[tuple[str, str, str, dict]]:
+    """The first name of the mention that does not fit the tables (a later one would follow it)."""
+    scheme_zh = "经济分类" if kind == "economic" else "功能分类"
+    cls: str | None = None
+    for depth, (name, _, level) in enumerate(m.items):
+        width = WIDTH[level]
+        if depth == 0 and m.longer and subjects.level_of(m.longer, None):
+            name = m.longer  # the chain pattern stops at 、 inside a name
+        if depth == 0 and level == "类":
+            cls = subjects.class_of(name)
+            if cls:
+                continue
+            if scheme("functional").outdated(name, ctx.doc.year):
+                return  # CODE-04 reports an old class name with the name it now has
+            yield from _misfit(name, level, None, "", subjects, scheme_zh)
+            return
+        if depth == 0:  # a chain from the 款 (or 项) down: the class is where the tables print it
+            found = subjects.level_of(name, None)
+            if found and found[0] == width:
+                cls = found[1][:3]
+                continue
+            uncoded = next((c for c, pool in subjects.under.items() if loose(name) in pool.get(0, {})), None)
+            if uncoded and not found:
+                cls = uncoded
+                continue
+            yield from _misfit(name, level, None, "", subjects, scheme_zh)
+            return
+        pool = subjects.under.get(cls or "", {})
+        if loose(name) in pool.get(width, {}) or (not pool.get(width) and loose(name) in pool.get(0, {})):
             continue
-        done.add((class_code, key))
-        yield narrative_finding("TXT-NAME", "warn",
-                                f"说明中的{level}级科目“{name}”不在表中“{chain[0][0]}”之下（表中为："
-                                f"{'、'.join(sorted(under))[:60]}）",
-                                f"'{name}' ({level}) is not among the table's items under {chain[0][0]}",
-                                f"TXT-NAME|{class_code}|{key}", [_span(offset, text, chain[0][0], name)], ctx,
-                                {"printed": name})
+        if not pool.get(width) and not pool.get(0):
+            return  # the tables print nothing at that level under the class: nothing to compare
+        parent = next((n for n, _, lv in m.items if lv == "类"), m.items[0][0])
+        yield from _misfit(name, level, cls, parent, subjects, scheme_zh)
         return
+
+
+def _misfit(name: str, level: str, cls: str | None, parent: str, subjects: Subjects,
+            scheme_zh: str) -> Iterator[tuple[str, str, str, dict]]:
+    width = WIDTH[level]
+    key = f"TXT-NAME|{cls or 'class'}|{norm_name(name)}"  # as before: decisions re-attach
+    other = subjects.level_of(name, cls)
+    if other and other[0] != width:  # the right subject, labelled at another level
+        yield (key, f"“{name}”是{LEVEL_OF[other[0]]}级科目（{other[1]}），说明标为（{level}）",
+               f"'{name}' is a {LEVEL_OF[other[0]]} ({other[1]}), labelled {level} in the narrative",
+               {"printed": name, "expected": LEVEL_OF[other[0]]})
+        return
+    near = subjects.nearest(name, width, cls)
+    pool = (subjects.under.get(cls, {}) if cls else subjects.names).get(width) or \
+        (subjects.under.get(cls, {}).get(0, {}) if cls else {})
+    if not pool:
+        return  # the tables print nothing at that level: nothing to tell the name from
+    listed = "、".join(sorted({subjects.printed.get(k, k) for k in pool}))[:60]
+    where = f"表中“{parent}”之下" if cls else f"{scheme_zh}表中"
+    if near:
+        yield (key, f"说明中的{level}级科目“{name}”与{where}的“{near}”相差一字",
+               f"'{name}' ({level}) is one character off the table's '{near}'",
+               {"printed": name, "expected": near})
+        return
+    yield (key, f"说明中的{level}级科目“{name}”不在{where}（表中为：{listed}）",
+           f"'{name}' ({level}) is not among the table's {scheme_zh} subjects"
+           + (f" under {parent}" if cls else ""), {"printed": name})
