@@ -25,7 +25,7 @@ from core.tables.model import ParsedTable
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = "4"  # bump when parsing changes what a cached Report holds or how it is pickled
+PARSER_VERSION = "5"  # bump when parsing changes what a cached Report holds or how it is pickled
 
 ProgressFn = Callable[[str, float], None]  # (stage message, fraction 0..1)
 
