@@ -98,7 +98,8 @@ def test_rectangles_are_the_finding_boxes_in_pdf_space(analysed: dict[str, Any],
     for number, annot in _annotations(out):
         fingerprint = str(annot["/NM"]).split("-")[1]
         finding = next(f for f in report.findings if f.fingerprint == fingerprint)
-        boxes = [loc.bbox for loc in finding.locations if loc.page == number and loc.bbox]
+        boxes = [loc.bbox for f in (finding, *finding.members)  # a group is boxed as one
+                 for loc in f.locations if loc.page == number and loc.bbox]
         page = reader.pages[number - 1]
         shown = display_box(tuple(float(v) for v in annot["/Rect"]), page.rotation % 360,
                             tuple(float(v) for v in page.cropbox))

@@ -39,7 +39,8 @@ def test_sheets_headers_and_one_row_per_finding(analysed: dict[str, Any], tmp_pa
     assert len(records) == len(report.findings)
     for rec, finding in zip(records, report.findings):
         assert rec["规则编号"].value == finding.rule
-        assert rec["说明"].value == finding.message
+        assert rec["说明"].value.startswith(finding.message)  # members listed after it
+        assert all(m.message in rec["说明"].value for m in finding.members)
         assert rec["指纹"].value == finding.fingerprint
     assert ws.freeze_panes == "B2"
     assert ws.auto_filter.ref == f"A1:T{len(records) + 1}"
